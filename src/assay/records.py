@@ -1,0 +1,188 @@
+"""Plain, frozen records that cross process boundaries (no spaCy objects).
+
+Every record serialises to the shapes in SCHEMA.md section 2 through `to_dict`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "assay/1"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A character span; `text` always equals `article.text[start:end]`."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        return cls(text[start:end], start, end)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Span:
+        return cls(d["text"], d["start"], d["end"])
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def derive_article_id(text: str, outlet: str | None, url: str | None) -> str:
+    """SCHEMA.md section 1: a hash of text, outlet and url, so a reprint elsewhere is its own article."""
+    key = "\x1f".join([text, outlet or "", url or ""])
+    return "a-" + _sha256(key)[:16]
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+    language: str = "en"
+
+    @property
+    def sha256(self) -> str:
+        return _sha256(self.text)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "title": self.title, "published": self.published,
+            "outlet": self.outlet, "url": self.url, "author": self.author,
+            "language": self.language, "text": self.text, "sha256": self.sha256,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Article:
+        return cls(**{k: d.get(k) for k in ("id", "text", "title", "published", "outlet", "url", "author")},
+                   language=d.get("language") or "en")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An attribution: who (source) says (cue) what (content)."""
+
+    id: str
+    cue: Span
+    content: tuple[Span, ...]
+    source: Span | None = None
+    source_entity: str | None = None
+    source_kind: str = "unattributed"
+    cue_class: str = "neutral"
+    kind: str = "indirect"
+    modality: str = "asserted"
+    hedges: tuple[Span, ...] = ()
+    stated_on: str | None = None
+    nested_in: str | None = None
+    extractor: str = "assay.claims.v1"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source.to_dict() if self.source else None,
+            "source_entity": self.source_entity,
+            "source_kind": self.source_kind,
+            "cue": self.cue.to_dict(),
+            "cue_class": self.cue_class,
+            "content": [s.to_dict() for s in self.content],
+            "kind": self.kind,
+            "modality": self.modality,
+            "hedges": [s.to_dict() for s in self.hedges],
+            "stated_on": self.stated_on,
+            "nested_in": self.nested_in,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Claim:
+        return cls(
+            id=d["id"], cue=Span.from_dict(d["cue"]),
+            content=tuple(Span.from_dict(s) for s in d["content"]),
+            source=Span.from_dict(d["source"]) if d.get("source") else None,
+            source_entity=d.get("source_entity"), source_kind=d.get("source_kind", "unattributed"),
+            cue_class=d.get("cue_class", "neutral"), kind=d.get("kind", "indirect"),
+            modality=d.get("modality", "asserted"),
+            hedges=tuple(Span.from_dict(s) for s in d.get("hedges") or []),
+            stated_on=d.get("stated_on"), nested_in=d.get("nested_in"),
+        )
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A source or actor resolved inside one article (pronouns and short forms included)."""
+
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    mentions: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "type": self.type, "country": self.country,
+                "mentions": [m.to_dict() for m in self.mentions]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Entity:
+        return cls(id=d["id"], name=d["name"], type=d["type"], country=d.get("country"),
+                   mentions=tuple(Span.from_dict(m) for m in d.get("mentions") or []))
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one article. Lists for layers not built yet stay empty."""
+
+    article: Article
+    claims: tuple[Claim, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quantities: tuple[dict[str, Any], ...] = ()
+    times: tuple[dict[str, Any], ...] = ()
+    places: tuple[dict[str, Any], ...] = ()
+    events: tuple[dict[str, Any], ...] = ()
+    extractors: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA_VERSION,
+            "article": self.article.to_dict(),
+            "claims": [c.to_dict() for c in self.claims],
+            "quantities": list(self.quantities),
+            "times": list(self.times),
+            "places": list(self.places),
+            "events": list(self.events),
+            "entities": [e.to_dict() for e in self.entities],
+            "extractors": dict(self.extractors),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Extraction:
+        return cls(
+            article=Article.from_dict(d["article"]),
+            claims=tuple(Claim.from_dict(c) for c in d.get("claims") or []),
+            entities=tuple(Entity.from_dict(e) for e in d.get("entities") or []),
+            quantities=tuple(d.get("quantities") or []), times=tuple(d.get("times") or []),
+            places=tuple(d.get("places") or []), events=tuple(d.get("events") or []),
+            extractors=dict(d.get("extractors") or {}),
+        )
+
+
+@dataclass(frozen=True)
+class InputError:
+    """An input that could not be read or parsed: reported, skipped, never fatal to a batch."""
+
+    path: str
+    reason: str
+    line: int | None = None
+
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
