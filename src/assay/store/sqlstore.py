@@ -1,0 +1,191 @@
+"""The store: articles, claims, entities and full extraction payloads behind one small interface.
+
+SQLAlchemy Core only, and only portable SQL, so `postgresql://...` can replace the default
+`sqlite:///assay.db` later. SQLite gets WAL journal mode and foreign keys on every connection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, or_, select, update
+from sqlalchemy.engine import make_url
+
+from assay.records import Article, Claim, Entity, Extraction
+
+from .schema import articles, claims, entities, extractions, metadata
+
+DEFAULT_URL = "sqlite:///assay.db"
+CONTENT_JOIN = " … "
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _check_sqlite_path(database: str | None) -> None:
+    """A file database needs an existing directory; say which one is missing."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    parent = Path(database).expanduser().resolve().parent
+    if not parent.is_dir():
+        raise ValueError(f"store directory does not exist: {parent} (for database {database})")
+
+
+def _make_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url)
+    _check_sqlite_path(parsed.database)
+    engine = create_engine(url)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _span_cols(prefix: str, span: Any) -> dict[str, Any]:
+    return {f"{prefix}_text": span.text if span else None,
+            f"{prefix}_start": span.start if span else None,
+            f"{prefix}_end": span.end if span else None}
+
+
+def _article_row(article: Article, extractors: dict[str, str]) -> dict[str, Any]:
+    row = article.to_dict()
+    row.update(language=article.language or "en", extractors=dict(extractors),
+               ingested_at=datetime.now(UTC))
+    return row
+
+
+def _claim_row(article_id: str, claim: Claim) -> dict[str, Any]:
+    return {
+        "article_id": article_id, "claim_id": claim.id,
+        **_span_cols("source", claim.source), **_span_cols("cue", claim.cue),
+        "source_entity": claim.source_entity, "source_kind": claim.source_kind,
+        "cue_class": claim.cue_class,
+        "content_text": CONTENT_JOIN.join(s.text for s in claim.content),
+        "content": [s.to_dict() for s in claim.content],
+        "kind": claim.kind, "modality": claim.modality,
+        "hedges": [s.to_dict() for s in claim.hedges],
+        "stated_on": claim.stated_on, "nested_in": claim.nested_in,
+    }
+
+
+def _entity_row(article_id: str, entity: Entity) -> dict[str, Any]:
+    return {"article_id": article_id, "entity_id": entity.id, "name": entity.name, "type": entity.type,
+            "country": entity.country, "mentions": [m.to_dict() for m in entity.mentions]}
+
+
+def _write(conn: Connection, extraction: Extraction) -> None:
+    """Upsert the article row; replace its claims, entities and payload (delete, then insert)."""
+    aid = extraction.article.id
+    row = _article_row(extraction.article, extraction.extractors)
+    if conn.execute(update(articles).where(articles.c.id == aid).values(row)).rowcount == 0:
+        conn.execute(insert(articles).values(row))
+    for table in (claims, entities, extractions):
+        conn.execute(delete(table).where(table.c.article_id == aid))
+    if extraction.claims:
+        conn.execute(insert(claims), [_claim_row(aid, c) for c in extraction.claims])
+    if extraction.entities:
+        conn.execute(insert(entities), [_entity_row(aid, e) for e in extraction.entities])
+    conn.execute(insert(extractions).values(article_id=aid, payload=extraction.to_dict()))
+
+
+def _claims_query(source: str | None, about: str | None, limit: int | None) -> Any:
+    ent = entities.alias("source_ent")
+    source_name = func.coalesce(ent.c.name, claims.c.source_text).label("source_name")
+    query = (
+        select(claims, source_name, articles.c.outlet, articles.c.title, articles.c.published)
+        .join(articles, articles.c.id == claims.c.article_id)
+        .outerjoin(ent, (ent.c.article_id == claims.c.article_id)
+                   & (ent.c.entity_id == claims.c.source_entity))
+        .order_by(articles.c.published.asc().nulls_last(), claims.c.article_id, claims.c.cue_start)
+    )
+    if source:
+        query = query.where(or_(ent.c.name.icontains(source, autoescape=True),
+                                claims.c.source_text.icontains(source, autoescape=True),
+                                claims.c.source_entity.icontains(source, autoescape=True)))
+    if about:
+        query = query.where(claims.c.content_text.icontains(about, autoescape=True))
+    return query.limit(limit) if limit is not None else query
+
+
+class Store:
+    """Per-article results on disk (or in a server), read back for the corpus-wide layers and the CLI."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        metadata.create_all(engine)
+
+    def needs_extraction(self, article: Article, extractors: dict[str, str]) -> bool:
+        """True if the article is unknown, its text changed, or a current extractor's version differs.
+
+        An extractor stored earlier but no longer run does not force a re-extraction.
+        """
+        with self.engine.connect() as conn:
+            row = conn.execute(select(articles.c.sha256, articles.c.extractors)
+                               .where(articles.c.id == article.id)).first()
+        if row is None or row.sha256 != article.sha256:
+            return True
+        stored = row.extractors or {}
+        return any(stored.get(name) != version for name, version in extractors.items())
+
+    def save(self, extraction: Extraction) -> None:
+        """Store one extraction in one transaction; saving it again changes nothing."""
+        with self.engine.begin() as conn:
+            _write(conn, extraction)
+
+    def save_many(self, extractions: Iterable[Extraction]) -> int:
+        """Store many extractions in one transaction; return how many were stored."""
+        n = 0
+        with self.engine.begin() as conn:
+            for extraction in extractions:
+                _write(conn, extraction)
+                n += 1
+        return n
+
+    def claims(self, source: str | None = None, about: str | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        """Claims with their resolved source name and article fields, oldest article first.
+
+        `source` matches (case-insensitively, as a substring) the resolved entity name, the source as
+        written, or the entity id; `about` matches the claim's content text.
+        """
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(_claims_query(source, about, limit))]
+
+    def extraction(self, article_id: str) -> Extraction | None:
+        """The full extraction stored for an article, or None if there is none."""
+        with self.engine.connect() as conn:
+            payload = conn.execute(select(extractions.c.payload)
+                                   .where(extractions.c.article_id == article_id)).scalar()
+        return Extraction.from_dict(payload) if payload is not None else None
+
+    def article_ids(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(articles.c.id).order_by(articles.c.id)).scalars())
+
+    def count(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+                    for t in (articles, claims, entities)}
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+
+def open_store(url: str = DEFAULT_URL) -> Store:
+    """Open (and create the tables of) the store at a SQLAlchemy URL, e.g. `sqlite:///assay.db`."""
+    return Store(_make_engine(url))
