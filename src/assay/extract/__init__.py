@@ -1,0 +1,1 @@
+"""Per-article extractors: pure functions from a spaCy Doc to plain records."""

@@ -1,0 +1,154 @@
+"""Attributed claims: who (source) says (cue) what (content), from a parsed article.
+
+`extract_claims(doc)` is pure: Doc in, Claims and Entities out. Steps:
+find cues per sentence (cues.py), snap content to quotation marks (quotes.py),
+carry quotes split around the cue or running on, resolve sources (entities.py),
+then modality and hedges (hedges.py) and nesting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from assay.extract.cues import Found, find_in_sentence
+from assay.extract.entities import SourceResolver
+from assay.extract.hedges import modality_and_hedges
+from assay.extract.quotes import Quotation, find_quotations, quote_chain
+from assay.records import Claim, Entity, Span
+
+EXTRACTOR = "assay.claims.v1"
+MAX_GAP_FOR_CONTINUATION = 3  # characters of non-space between a quote claim and the next quote
+
+
+@dataclass
+class Draft:
+    """A claim being assembled, in character offsets."""
+
+    found: Found
+    cue: tuple[int, int]
+    content: list[tuple[int, int]]
+    kind: str = "indirect"
+
+
+def _chars(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
+    span = doc[rng[0]:rng[1]]
+    return span.start_char, span.end_char
+
+
+def _snap_to_quotes(content: tuple[int, int], cue: tuple[int, int],
+                    quotes: list[Quotation]) -> tuple[list[tuple[int, int]], str]:
+    """Content that lies mostly inside a quotation becomes the whole quotation (all its paragraphs)."""
+    s, e = content
+    for k, q in enumerate(quotes):
+        inside = min(e, q.end) - max(s, q.start)
+        if inside <= 0 or q.holds(*cue):
+            continue
+        if inside >= 0.5 * (e - s):
+            chain = quote_chain(quotes, k)
+            return [(p.start, p.end) for p in chain], "direct"
+    if any(s <= q.start and q.end <= e for q in quotes):
+        return [content], "mixed"
+    return [content], "indirect"
+
+
+def _draft(doc: Doc, found: Found, quotes: list[Quotation]) -> Draft | None:
+    cue = _chars(doc, found.cue)
+    spans: list[tuple[int, int]] = []
+    kinds: set[str] = set()
+    for rng in found.content:
+        snapped, kind = _snap_to_quotes(_chars(doc, rng), cue, quotes)
+        spans.extend(snapped)
+        kinds.add(kind)
+    if not spans:
+        return None
+    kind = kinds.pop() if len(kinds) == 1 else "mixed"
+    return Draft(found, cue, sorted(set(spans)), kind)
+
+
+def _quote_index(quotes: list[Quotation], start: int, end: int) -> int | None:
+    for k, q in enumerate(quotes):
+        if q.start == start and q.end == end:
+            return k
+    return None
+
+
+def _carry_quotes(text: str, drafts: list[Draft], quotes: list[Quotation]) -> None:
+    """A quote right after a direct claim's sentence, with no cue of its own, continues that claim."""
+    used = {span for d in drafts for span in d.content}
+    cues = [d.cue for d in drafts]
+    for d in sorted(drafts, key=lambda d: d.cue[0]):
+        if d.kind == "indirect":
+            continue
+        while True:
+            last = max(max(e for _, e in d.content), d.cue[1])
+            nxt = next((q for q in quotes if q.start >= last), None)
+            if nxt is None or (nxt.start, nxt.end) in used:
+                break
+            gap = text[last:nxt.start]
+            if len(gap.strip()) > MAX_GAP_FOR_CONTINUATION or "\n\n" in gap.strip(" ") and "\n\n" in gap:
+                break
+            if any(nxt.start <= c[0] < nxt.end + 40 for c in cues):  # the next quote has its own cue
+                break
+            k = _quote_index(quotes, nxt.start, nxt.end)
+            chain = quote_chain(quotes, k) if k is not None else [nxt]
+            for q in chain:
+                d.content.append((q.start, q.end))
+                used.add((q.start, q.end))
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    """One draft per cue; the parser can reach the same cue twice (verb and noun readings)."""
+    seen: dict[tuple[int, int], Draft] = {}
+    for d in drafts:
+        seen.setdefault(d.cue, d)
+    return sorted(seen.values(), key=lambda d: d.cue[0])
+
+
+def _nesting(claims: list[tuple[str, Draft]]) -> dict[str, str]:
+    """Claim id -> id of the innermost claim whose content holds its cue."""
+    out: dict[str, str] = {}
+    for cid, d in claims:
+        best = None
+        for oid, o in claims:
+            if oid == cid:
+                continue
+            for s, e in o.content:
+                if s <= d.cue[0] and d.cue[1] <= e and (best is None or e - s < best[1]):
+                    best = (oid, e - s)
+        if best:
+            out[cid] = best[0]
+    return out
+
+
+def extract_claims(doc: Doc) -> tuple[list[Claim], list[Entity]]:
+    """All attributed claims in an article, with the entities their sources resolve to."""
+    text = doc.text
+    quotes = find_quotations(text)
+    drafts = []
+    for sent in doc.sents:
+        for found in find_in_sentence(sent):
+            draft = _draft(doc, found, quotes)
+            if draft is not None:
+                drafts.append(draft)
+    drafts = _dedupe(drafts)
+    _carry_quotes(text, drafts, quotes)
+    resolver = SourceResolver(doc, quotes)
+    ids = [(f"c{i}", d) for i, d in enumerate(drafts, 1)]
+    nested = _nesting(ids)
+    claims = []
+    for cid, d in ids:
+        source = _chars(doc, d.found.source) if d.found.source else None
+        resolved = resolver.resolve(d.found.source_head, source)
+        content = tuple(Span.of(text, s, e) for s, e in sorted(d.content))
+        modality, hedges = modality_and_hedges(doc, d.found, d.content)
+        claims.append(Claim(
+            id=cid, cue=Span.of(text, *d.cue), content=content,
+            source=Span.of(text, *source) if source else None,
+            source_entity=resolved.entity_id, source_kind=resolved.kind,
+            cue_class=d.found.cue_class, kind=d.kind, modality=modality,
+            hedges=tuple(Span.of(text, s, e) for s, e in hedges),
+            nested_in=nested.get(cid), extractor=EXTRACTOR,
+        ))
+    return claims, resolver.entities()

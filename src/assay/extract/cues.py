@@ -1,0 +1,213 @@
+"""Find reporting cues in a parsed sentence and the raw parts of each attribution.
+
+A `Found` holds token-level parts (cue, source, content) before quotation
+snapping, source resolution and modality; `claims.py` turns them into Claims.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from assay.extract.lexicon import cue_classes
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+CLAUSES = ("ccomp",)
+# cue classes whose verbs may take an infinitive ("pledged to reach", "urged them to leave")
+INFINITIVE_CLASSES = ("other", "predict", "warn", "assert", "allege")
+SOURCE_PREPS = ("from", "by", "of", "among")
+AUX_DEPS = ("aux", "auxpass", "neg")
+PASSIVE_SAY = ("say", "report", "believe", "think", "expect", "predict", "estimate", "project",
+               "forecast", "know", "rumor", "rumour", "understand", "suspect", "allege", "claim")
+
+
+@dataclass
+class Found:
+    cue: tuple[int, int]  # token index range [start, end)
+    cue_class: str
+    content: list[tuple[int, int]] = field(default_factory=list)  # token ranges
+    source: tuple[int, int] | None = None
+    source_head: int | None = None  # token index of the source's head word
+
+
+def _contiguous(tokens: list[Token]) -> tuple[int, int]:
+    return min(t.i for t in tokens), max(t.i for t in tokens) + 1
+
+
+def _trim(doc, start: int, end: int) -> tuple[int, int] | None:
+    """Drop leading "that"/punctuation and trailing punctuation (quotation marks are kept)."""
+    while start < end and (doc[start].is_punct and doc[start].text not in "“\"«"
+                           or doc[start].lower_ in ("that", "whether") and doc[start].dep_ == "mark"
+                           or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"»"
+                           or doc[end - 1].is_space):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def subtree_range(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def _cue_range(verb: Token) -> tuple[int, int]:
+    """The verb with its auxiliaries, negation and particle ("is saying", "pointed out")."""
+    parts = [verb] + [c for c in verb.children if c.dep_ in AUX_DEPS + ("prt",) and abs(c.i - verb.i) <= 3]
+    return _contiguous(parts)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, inherited along conj/xcomp chains ("said X and added Y")."""
+    tok = verb
+    for _ in range(4):
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c
+        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+            tok = tok.head
+        else:
+            return None
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def _source_range(head: Token, avoid: list[tuple[int, int]]) -> tuple[int, int]:
+    """The source's subtree, cut back to the head where it would run into content or cue."""
+    start, end = subtree_range(head)
+    for s, e in avoid:
+        if s < end and start < e:
+            if e <= head.i:
+                start = max(start, e)
+            elif s > head.i:
+                end = min(end, s)
+    doc = head.doc
+    return _trim(doc, start, end) or (head.i, head.i + 1)
+
+
+def _without(outer: tuple[int, int], inner: tuple[int, int]) -> list[tuple[int, int]]:
+    """outer minus inner, as up to two ranges."""
+    parts = [(outer[0], min(outer[1], inner[0])), (max(outer[0], inner[1]), outer[1])]
+    return [p for p in parts if p[1] > p[0]]
+
+
+def _verb_content(verb: Token, cls: str) -> list[tuple[int, int]]:
+    children = list(verb.children)
+    clauses = [c for c in children if c.dep_ in CLAUSES]
+    if clauses:
+        return [subtree_range(c) for c in clauses]
+    if cls in ("characterize", "evidence"):
+        objs = [c for c in children if c.dep_ in ("dobj", "oprd", "attr")]
+        preds = [c for c in children if c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")]
+        if objs and (cls == "evidence" or preds):
+            lo = min(subtree_range(c)[0] for c in objs + preds)
+            hi = max(subtree_range(c)[1] for c in objs + preds)
+            return [(lo, hi)]
+    if cls in INFINITIVE_CLASSES:
+        xcomps = [c for c in children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
+        if xcomps:
+            objs = [c for c in children if c.dep_ == "dobj"]
+            lo = min(subtree_range(c)[0] for c in objs + xcomps)
+            return [(lo, subtree_range(xcomps[0])[1])]
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i:  # "Kyiv, he noted, has ..." / "“...,” he said"
+        return _without(subtree_range(verb.head), subtree_range(verb))
+    return []
+
+
+def _passive_no_source(verb: Token) -> list[tuple[int, int]] | None:
+    """"X is expected to Y" / "it is said that Y": content of a passive cue with no agent."""
+    if verb.lemma_.lower() not in PASSIVE_SAY or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ != "it"]
+    rest = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    if not rest:
+        return None
+    return [subtree_range(c) for c in subj + rest]
+
+
+def verb_cue(verb: Token) -> Found | None:
+    """An attribution headed by a reporting verb, or None."""
+    lemma = verb.lemma_.lower()
+    cls = cue_classes().get((lemma, "VERB"))
+    if cls is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return None
+    cue = _cue_range(verb)
+    passive = _passive_no_source(verb)
+    if passive is not None:
+        agent = _agent(verb)
+        found = Found(cue, cls, passive)
+        if agent is not None:
+            found.source_head = agent.i
+        return found
+    content = _verb_content(verb, cls)
+    if not content and cls not in ("neutral", "assert", "warn", "deny", "allege", "estimate"):
+        return None
+    subj = _subject(verb) or _agent(verb)
+    found = Found(cue, cls, content)
+    if subj is not None:
+        found.source_head = subj.i
+    return found
+
+
+def noun_cue(noun: Token) -> Found | None:
+    """"claims from X that Y", "X's assessment that Y"."""
+    cls = cue_classes().get((noun.lemma_.lower(), "NOUN"))
+    if cls is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos")
+               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if not clauses:
+        return None
+    found = Found((noun.i, noun.i + 1), cls, [subtree_range(clauses[0])])
+    for c in noun.children:
+        if c.dep_ == "poss":
+            found.source_head = c.i
+        elif c.dep_ == "prep" and c.lower_ in SOURCE_PREPS:
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if objs:
+                found.source_head = objs[0].i
+    return found
+
+
+def according_to(tok: Token, sent: SpacySpan) -> Found | None:
+    """"..., according to X": the source is X; the content is the clause it modifies."""
+    if tok.lower_ != "according":
+        return None
+    to = [c for c in tok.children if c.lower_ == "to"]
+    if not to:
+        return None
+    objs = [c for c in to[0].children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    phrase = subtree_range(tok)
+    head = tok.head if tok.head.i != tok.i else sent.root
+    clause = subtree_range(head) if head.pos_ in ("VERB", "AUX") else (sent.start, sent.end)
+    found = Found((tok.i, to[0].i + 1), "neutral", _without(clause, phrase))
+    found.source_head = objs[0].i
+    return found
+
+
+def find_in_sentence(sent: SpacySpan) -> list[Found]:
+    """Every raw attribution in one sentence, with content and source token ranges."""
+    out: list[Found] = []
+    for tok in sent:
+        found = according_to(tok, sent) or verb_cue(tok) or noun_cue(tok)
+        if found is None:
+            continue
+        doc = sent.doc
+        found.content = [r for r in (_trim(doc, s, e) for s, e in found.content) if r]
+        if found.source_head is not None:
+            found.source = _source_range(doc[found.source_head], found.content + [found.cue])
+        out.append(found)
+    return out

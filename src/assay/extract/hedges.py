@@ -1,0 +1,75 @@
+"""Modality and hedge cues of a claim (SCHEMA.md Claim.modality, Claim.hedges).
+
+Order of precedence: a denial or a negated content is `negated`; an if-clause or
+would/could on the content's verb is `hypothetical`; a hedge word is `hedged`;
+a prediction cue or will/going-to is `predicted`; otherwise `asserted`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from assay.extract.cues import Found
+from assay.extract.lexicon import hedge_phrases
+
+HYPOTHETICAL_AUX = {"would", "could", "might've", "would've", "could've"}
+FUTURE_AUX = {"will", "'ll", "shall"}
+
+
+def _hedges_in(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Character spans of hedge phrases among tokens [start, end)."""
+    words = [t.lower_ for t in doc[start:end]]
+    found, i = [], 0
+    while i < len(words):
+        for phrase in hedge_phrases():
+            if tuple(words[i:i + len(phrase)]) == phrase:
+                span = doc[start + i:start + i + len(phrase)]
+                found.append((span.start_char, span.end_char))
+                i += len(phrase) - 1
+                break
+        i += 1
+    return found
+
+
+def _content_heads(doc: Doc, content: list[tuple[int, int]]) -> list[Token]:
+    """Root tokens of the content (tokens whose head lies outside it)."""
+    heads = []
+    for s, e in content:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        heads.extend(t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i)
+    return [t for t in heads if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN")] or heads
+
+
+def _has_child(tok: Token, deps: tuple[str, ...], words: set[str]) -> bool:
+    return any(c.dep_ in deps and c.lower_ in words for c in tok.children)
+
+
+def _is_conditional(tok: Token) -> bool:
+    return any(c.dep_ == "advcl" and _has_child(c, ("mark",), {"if", "unless"}) for c in tok.children)
+
+
+def modality_and_hedges(doc: Doc, found: Found,
+                        content: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """(modality, hedge character spans) for one claim."""
+    cue = doc[found.cue[0]]
+    lo = min([found.cue[0]] + ([found.source[0]] if found.source else []))
+    hi = max([found.cue[1]] + ([found.source[1]] if found.source else []))
+    hedges = _hedges_in(doc, lo, hi)
+    for s, e in content:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            hedges.extend(_hedges_in(doc, span.start, span.end))
+    heads = _content_heads(doc, content)
+    if found.cue_class == "deny" or any(c.dep_ == "neg" for c in cue.children):
+        return "negated", hedges
+    if any(_has_child(h, ("aux",), HYPOTHETICAL_AUX) or _is_conditional(h) for h in heads):
+        return "hypothetical", hedges
+    if any(c.dep_ == "neg" for h in heads for c in h.children):
+        return "negated", hedges
+    if hedges or found.cue_class == "believe" and cue.lower_ not in ("know", "knew", "known"):
+        return "hedged", hedges
+    if found.cue_class == "predict" or any(_has_child(h, ("aux",), FUTURE_AUX) for h in heads):
+        return "predicted", hedges
+    return "asserted", hedges

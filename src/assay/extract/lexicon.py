@@ -1,0 +1,30 @@
+"""Lexicons shipped in assay/data, loaded once per process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("assay.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def cue_classes() -> dict[tuple[str, str], str]:
+    """(lemma, "VERB" | "NOUN") -> cue class."""
+    return {(lemma, pos): cls for lemma, pos, cls in _rows("cues.tsv")}
+
+
+@lru_cache(maxsize=1)
+def hedge_phrases() -> tuple[tuple[str, ...], ...]:
+    """Hedge phrases as lower-case word tuples, longest first so phrases win over their words."""
+    phrases = {tuple(row[0].split()) for row in _rows("hedges.tsv")}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def source_kinds() -> dict[str, str]:
+    """Lower-case head word of a source mention -> source kind."""
+    return {word: kind for word, kind in _rows("source_kinds.tsv")}

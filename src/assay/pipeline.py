@@ -1,0 +1,38 @@
+"""The per-article pipeline: Article -> Extraction, built from Settings; no stage logic here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from assay.extract.claims import EXTRACTOR as CLAIMS_EXTRACTOR
+from assay.extract.claims import extract_claims
+from assay.nlp import load_nlp
+from assay.records import Article, Extraction
+from assay.settings import Settings
+
+EXTRACTORS = {"claims": CLAIMS_EXTRACTOR}
+
+
+def extract_doc(article: Article, doc: Doc) -> Extraction:
+    """Run every extractor on one parsed article."""
+    claims, entities = extract_claims(doc)
+    return Extraction(article=article, claims=tuple(claims), entities=tuple(entities),
+                      extractors=dict(EXTRACTORS))
+
+
+class Pipeline:
+    """spaCy once per article, then the extractors; picklable settings in, plain records out."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.nlp = load_nlp(settings.model)
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
+            yield extract_doc(article, doc)
+
+    def extract_one(self, article: Article) -> Extraction:
+        return next(self.extract([article]))
