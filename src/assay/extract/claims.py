@@ -74,15 +74,17 @@ def _quote_index(quotes: list[Quotation], start: int, end: int) -> int | None:
     return None
 
 
-def _carry_quotes(text: str, drafts: list[Draft], quotes: list[Quotation]) -> None:
+def _carry_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quotation]) -> None:
     """A quote right after a direct claim's sentence, with no cue of its own, continues that claim."""
+    text = doc.text
     used = {span for d in drafts for span in d.content}
     cues = [d.cue for d in drafts]
     for d in sorted(drafts, key=lambda d: d.cue[0]):
         if d.kind == "indirect":
             continue
+        cue_sentence_end = doc[d.found.head].sent.end_char
         while True:
-            last = max(max(e for _, e in d.content), d.cue[1])
+            last = max(max(e for _, e in d.content), cue_sentence_end)
             nxt = next((q for q in quotes if q.start >= last), None)
             if nxt is None or (nxt.start, nxt.end) in used:
                 break
@@ -133,7 +135,7 @@ def extract_claims(doc: Doc) -> tuple[list[Claim], list[Entity]]:
             if draft is not None:
                 drafts.append(draft)
     drafts = _dedupe(drafts)
-    _carry_quotes(text, drafts, quotes)
+    _carry_quotes(doc, drafts, quotes)
     resolver = SourceResolver(doc, quotes)
     ids = [(f"c{i}", d) for i, d in enumerate(drafts, 1)]
     nested = _nesting(ids)

@@ -27,9 +27,11 @@ PASSIVE_SAY = ("say", "report", "believe", "think", "expect", "predict", "estima
 class Found:
     cue: tuple[int, int]  # token index range [start, end)
     cue_class: str
+    head: int  # the cue's verb or noun token
     content: list[tuple[int, int]] = field(default_factory=list)  # token ranges
     source: tuple[int, int] | None = None
     source_head: int | None = None  # token index of the source's head word
+    content_head: int | None = None  # the verb (or noun) the content hangs from, for modality
 
 
 def _contiguous(tokens: list[Token]) -> tuple[int, int]:
@@ -100,30 +102,30 @@ def _without(outer: tuple[int, int], inner: tuple[int, int]) -> list[tuple[int, 
     return [p for p in parts if p[1] > p[0]]
 
 
-def _verb_content(verb: Token, cls: str) -> list[tuple[int, int]]:
+def _verb_content(verb: Token, cls: str) -> tuple[list[tuple[int, int]], Token | None]:
     children = list(verb.children)
     clauses = [c for c in children if c.dep_ in CLAUSES]
     if clauses:
-        return [subtree_range(c) for c in clauses]
+        return [subtree_range(c) for c in clauses], clauses[0]
     if cls in ("characterize", "evidence"):
         objs = [c for c in children if c.dep_ in ("dobj", "oprd", "attr")]
         preds = [c for c in children if c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")]
         if objs and (cls == "evidence" or preds):
             lo = min(subtree_range(c)[0] for c in objs + preds)
             hi = max(subtree_range(c)[1] for c in objs + preds)
-            return [(lo, hi)]
+            return [(lo, hi)], (preds or objs)[0]
     if cls in INFINITIVE_CLASSES:
         xcomps = [c for c in children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
-        if xcomps:
-            objs = [c for c in children if c.dep_ == "dobj"]
+        objs = [c for c in children if c.dep_ == "dobj"]
+        if xcomps and (objs or cls != "other"):
             lo = min(subtree_range(c)[0] for c in objs + xcomps)
-            return [(lo, subtree_range(xcomps[0])[1])]
+            return [(lo, subtree_range(xcomps[0])[1])], xcomps[0]
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:  # "Kyiv, he noted, has ..." / "“...,” he said"
-        return _without(subtree_range(verb.head), subtree_range(verb))
-    return []
+        return _without(subtree_range(verb.head), subtree_range(verb)), verb.head
+    return [], None
 
 
-def _passive_no_source(verb: Token) -> list[tuple[int, int]] | None:
+def _passive_no_source(verb: Token) -> tuple[list[tuple[int, int]], Token] | None:
     """"X is expected to Y" / "it is said that Y": content of a passive cue with no agent."""
     if verb.lemma_.lower() not in PASSIVE_SAY or not any(c.dep_ == "auxpass" for c in verb.children):
         return None
@@ -131,7 +133,7 @@ def _passive_no_source(verb: Token) -> list[tuple[int, int]] | None:
     rest = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
     if not rest:
         return None
-    return [subtree_range(c) for c in subj + rest]
+    return [subtree_range(c) for c in subj + rest], rest[0]
 
 
 def verb_cue(verb: Token) -> Found | None:
@@ -146,15 +148,15 @@ def verb_cue(verb: Token) -> Found | None:
     passive = _passive_no_source(verb)
     if passive is not None:
         agent = _agent(verb)
-        found = Found(cue, cls, passive)
+        found = Found(cue, cls, verb.i, passive[0], content_head=passive[1].i)
         if agent is not None:
             found.source_head = agent.i
         return found
-    content = _verb_content(verb, cls)
+    content, content_head = _verb_content(verb, cls)
     if not content and cls not in ("neutral", "assert", "warn", "deny", "allege", "estimate"):
         return None
     subj = _subject(verb) or _agent(verb)
-    found = Found(cue, cls, content)
+    found = Found(cue, cls, verb.i, content, content_head=content_head.i if content_head is not None else None)
     if subj is not None:
         found.source_head = subj.i
     return found
@@ -169,7 +171,7 @@ def noun_cue(noun: Token) -> Found | None:
                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     if not clauses:
         return None
-    found = Found((noun.i, noun.i + 1), cls, [subtree_range(clauses[0])])
+    found = Found((noun.i, noun.i + 1), cls, noun.i, [subtree_range(clauses[0])], content_head=clauses[0].i)
     for c in noun.children:
         if c.dep_ == "poss":
             found.source_head = c.i
@@ -193,7 +195,7 @@ def according_to(tok: Token, sent: SpacySpan) -> Found | None:
     phrase = subtree_range(tok)
     head = tok.head if tok.head.i != tok.i else sent.root
     clause = subtree_range(head) if head.pos_ in ("VERB", "AUX") else (sent.start, sent.end)
-    found = Found((tok.i, to[0].i + 1), "neutral", _without(clause, phrase))
+    found = Found((tok.i, to[0].i + 1), "neutral", tok.i, _without(clause, phrase), content_head=head.i)
     found.source_head = objs[0].i
     return found
 

@@ -26,6 +26,41 @@ HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": 
 ANONYMOUS = re.compile(r"anonymity|anonymously|unnamed|unidentified|not authori[sz]ed to|"
                        r"declined to be (?:named|identified)|familiar with|on background", re.I)
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+TITLES = {"colonel", "col.", "general", "gen.", "president", "minister", "mayor", "governor", "senator",
+          "sen.", "rep.", "gov.", "commander", "captain", "capt.", "major", "maj.", "lieutenant", "lt.",
+          "sergeant", "sgt.", "dr.", "dr", "prof.", "professor", "judge", "ambassador", "spokesman",
+          "spokeswoman", "secretary", "chancellor", "premier", "admiral", "adm.", "envoy", "chief"}
+# singular heads that name a body, not a person, so "he"/"she" cannot point at them
+BODY_NOUNS = {"agency", "ministry", "government", "embassy", "office", "department", "administration",
+              "council", "parliament", "committee", "state", "kremlin", "police", "authority", "army",
+              "military", "command", "force", "navy", "newspaper", "institute", "university", "report",
+              "outlet", "broadcaster", "television", "channel", "group", "party", "campaign", "company",
+              "organization", "organisation", "service", "court", "board", "team", "union", "bank",
+              "hospital", "firm", "movement", "coalition", "alliance", "regime", "country", "city", "town"}
+PLACE_PREPS = {"in", "into", "from", "to", "inside", "across", "near"}
+
+
+def _phrase_name(tokens: list[Token]) -> str:
+    """The phrase as written, without a leading determiner or edge punctuation."""
+    while tokens and (tokens[0].dep_ == "det" or tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i:tokens[-1].i + 1].text
+
+
+def _is_subject(tok: Token) -> bool:
+    """A name in subject position, directly or as part of the subject ("X, a spokesman, said")."""
+    for _ in range(3):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if tok.dep_ not in ("appos", "compound", "conj") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def slug(text: str) -> str:
@@ -48,11 +83,6 @@ class _Ent:
     mentions: set[tuple[int, int]] = field(default_factory=set)
 
 
-def _surname(tokens: list[Token]) -> str | None:
-    words = [t.lower_ for t in tokens if t.is_alpha and t.lower_ not in HONORIFICS]
-    return words[-1] if words else None
-
-
 class SourceResolver:
     """Per-article registry of source entities, built from named entities and claim sources."""
 
@@ -61,8 +91,10 @@ class SourceResolver:
         self.quotes = quotes
         self.ents: dict[str, _Ent] = {}
         self.by_surname: dict[str, _Ent] = {}
-        self.persons: list[tuple[int, _Ent]] = []  # (token index of mention end, person), outside quotes
-        self.groups: list[tuple[int, _Ent]] = []  # earlier non-person sources and organisations
+        # (token index of mention end, entity, preferred) for mentions outside quotes; a person is
+        # preferred as subject or source, a group when singular (for "it")
+        self.persons: list[tuple[int, _Ent, bool]] = []
+        self.groups: list[tuple[int, _Ent, bool]] = []
         self._index_people()
 
     # ------------------------------------------------------------- registry
@@ -71,37 +103,89 @@ class SourceResolver:
         return any(q.start < start_char < q.end for q in self.quotes)
 
     def _entity(self, name: str, type_: str) -> _Ent:
-        eid = f"{'person' if type_ == 'person' else 'org'}:{slug(name)}"
+        eid = f"{type_}:{slug(name)}"
         return self.ents.setdefault(eid, _Ent(eid, name, type_))
 
+    def _place_words(self) -> set[str]:
+        """Words used as places or groups somewhere in the article ("in Veldra", "Veldra's army")."""
+        words = {e.text.lower() for e in self.doc.ents if e.label_ in ORG_LABELS}
+        words |= {t.lower_ for t in self.doc if t.pos_ == "PROPN" and t.head.lower_ in PLACE_PREPS
+                  and t.dep_ == "pobj"}
+        return words
+
+    def _looks_like_person(self, ent) -> bool:
+        """Named-entity PERSON labels on unknown country names and demonyms are common; drop those."""
+        if len(ent) > 1:
+            return True
+        tok = ent.root
+        if tok.dep_ == "amod" or (tok.dep_ == "compound" and tok.head.tag_ == "NNS"):
+            return False
+        return tok.lower_ not in self.place_words
+
+    def _titled_names(self) -> list[list[Token]]:
+        """Names the tagger missed but a title announces ("Colonel Ivo Brant")."""
+        covered = {t.i for e in self.doc.ents for t in e}
+        names, run = [], []
+        for tok in self.doc:
+            if tok.pos_ == "PROPN" and tok.i not in covered and tok.lower_ not in TITLES and tok.is_title:
+                run.append(tok)
+                continue
+            if run and run[0].i > 0 and self.doc[run[0].i - 1].lower_ in TITLES | set(HONORIFICS):
+                names.append(run)
+            run = []
+        return names
+
     def _index_people(self) -> None:
+        self.place_words = self._place_words()
+        for name in self._titled_names():
+            person = self._person(name)
+            if person is not None and not self._quoted(name[0].idx):
+                person.mentions.add((name[0].idx, name[-1].idx + len(name[-1])))
+                self.persons.append((name[-1].i + 1, person, _is_subject(name[-1])))
         for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and not self._looks_like_person(ent):
+                continue
             if ent.label_ != "PERSON":
                 if ent.label_ in ORG_LABELS and not self._quoted(ent.start_char):
-                    self.groups.append((ent.end, self._entity(ent.text, "org")))
+                    self.groups.append((ent.end, self._entity(ent.text, "org"), ent.root.tag_ != "NNPS"))
                 continue
-            key = _surname(list(ent))
-            if key is None:
-                continue
-            person = self.by_surname.get(key)
+            person = self._person(list(ent))
             if person is None:
-                person = self._entity(ent.text, "person")
-                self.by_surname[key] = person
-            elif len(ent.text) > len(person.name):
-                person.name = ent.text
+                continue
             person.mentions.add((ent.start_char, ent.end_char))
             prev = self.doc[ent.start - 1].lower_ if ent.start > 0 else ""
             if prev in HONORIFICS:
                 person.gender = person.gender or HONORIFICS[prev]
             if not self._quoted(ent.start_char):
-                self.persons.append((ent.end, person))
+                self.persons.append((ent.end, person, _is_subject(ent.root)))
+
+    def _person(self, tokens: list[Token]) -> _Ent | None:
+        """The person a name refers to: "Mr. Yang" and "Yang" find "Yang Uk" by any name word."""
+        words = [t.lower_ for t in tokens if t.is_alpha and t.lower_ not in HONORIFICS]
+        if not words:
+            return None
+        person = next((self.by_surname[w] for w in reversed(words) if w in self.by_surname), None)
+        name = " ".join(t.text for t in tokens if t.lower_ not in HONORIFICS)
+        if person is None:
+            person = self._entity(name, "person")
+            person.kind = "person"
+        elif len(name) > len(person.name):
+            person.name = name
+        for w in words:
+            self.by_surname.setdefault(w, person)
+        return person
 
     # ------------------------------------------------------------- resolution
 
-    def _nearest(self, items: list[tuple[int, _Ent]], before: int, gender: str | None) -> _Ent | None:
-        for end, ent in reversed(items):
-            if end <= before and (gender is None or ent.gender in (None, gender)):
-                return ent
+    @staticmethod
+    def _nearest(items: list[tuple[int, _Ent, bool]], before: int, gender: str | None = None,
+                 preferred_only: bool = False) -> _Ent | None:
+        """The nearest earlier entity; preferred mentions first, then any."""
+        for only_preferred in (True, False) if not preferred_only else (True,):
+            for end, ent, preferred in sorted(items, key=lambda x: x[0], reverse=True):
+                if end <= before and (preferred or not only_preferred) \
+                        and (gender is None or ent.gender in (None, gender)):
+                    return ent
         return None
 
     def _pronoun(self, tok: Token) -> tuple[_Ent | None, str]:
@@ -111,10 +195,10 @@ class SourceResolver:
             person = self._nearest(self.persons, tok.i, gender)
             if person is not None and person.gender is None:
                 person.gender = gender
-            return person, "person"
+            return person, person.kind if person is not None else "person"
         if word in ("i", "me", "we", "us"):
             return None, "person"
-        group = self._nearest(self.groups, tok.i, None)
+        group = self._nearest(self.groups, tok.i, preferred_only=word in ("it", "its"))
         return group, group.kind if group is not None else "unnamed_group"
 
     def _kind_of_tokens(self, tokens: list[Token]) -> str:
@@ -125,15 +209,18 @@ class SourceResolver:
             for key in (t.lower_, t.lemma_.lower()):
                 if key in kinds and (best is None or order[key] < order[best]):
                     best = key
-        return kinds[best] if best else "unnamed_group"
+        if best:
+            return kinds[best]
+        return "official_body" if tokens and tokens[-1].pos_ == "PROPN" else "unnamed_group"
 
     def _named(self, tokens: list[Token], head: Token) -> tuple[_Ent | None, str]:
         ents = [e for e in self.doc.ents if e.start < tokens[-1].i + 1 and tokens[0].i < e.end]
-        people = [e for e in ents if e.label_ == "PERSON"]
+        people = [e for e in ents if e.label_ == "PERSON" and self._looks_like_person(e)]
         if people:
-            key = _surname(list(people[0]))
-            person = self.by_surname.get(key) if key else None
-            return person or self._entity(people[0].text, "person"), "person"
+            return self._person(list(people[0])), "person"
+        known = self._known_person(tokens)
+        if known is not None:
+            return known, "person"
         kind = self._kind_of_tokens(tokens)
         orgs = [e for e in ents if e.label_ in ORG_LABELS and e.start <= head.i < e.end]
         if orgs:
@@ -142,13 +229,31 @@ class SourceResolver:
             ent = self._entity(orgs[0].text, "org")
             ent.kind = kind
             return ent, kind
-        words = [t.text for t in tokens if t.dep_ not in ("det", "punct") and not t.is_space]
-        name = " ".join(words) if words else head.text
-        if kind == "anonymous":
-            return None, kind
-        ent = self._entity(name, "org")
+        name = _phrase_name(tokens) or head.text
+        earlier = self._described(tokens, head)
+        if earlier is not None and kind != "anonymous":
+            return earlier, earlier.kind
+        is_person = head.tag_ == "NN" and head.lemma_.lower() not in BODY_NOUNS and kind not in ("artifact", "media")
+        ent = self._entity(name, "person" if is_person else "org")
         ent.kind = kind
         return ent, kind
+
+    def _known_person(self, tokens: list[Token]) -> _Ent | None:
+        """A capitalised word naming a person met earlier ("Voss told" after "Lenart Voss")."""
+        for t in tokens:
+            if t.pos_ == "PROPN" and t.lower_ in self.by_surname and t.lower_ not in self.place_words:
+                return self.by_surname[t.lower_]
+        return None
+
+    def _described(self, tokens: list[Token], head: Token) -> _Ent | None:
+        """"the agency" after "the Defence Intelligence Agency": the latest group named with that word."""
+        if len(tokens) > 3 or not any(t.lower_ == "the" for t in tokens) or head.pos_ != "NOUN":
+            return None
+        words = {t.lower_ for t in tokens if t.dep_ != "det" and not t.is_punct}
+        for end, ent, _ in sorted(self.groups, key=lambda x: x[0], reverse=True):
+            if end <= head.i and words <= set(ent.name.lower().split()) and ent.type != "person":
+                return ent
+        return None
 
     def resolve(self, head_i: int | None, source: tuple[int, int] | None) -> Resolved:
         """The entity and source kind for a source whose head token is head_i."""
@@ -157,20 +262,22 @@ class SourceResolver:
         head = self.doc[head_i]
         span = self.doc.char_span(source[0], source[1], alignment_mode="expand")
         tokens = list(span) if span is not None and len(span) else [head]
-        if ANONYMOUS.search(head.sent.text):
-            ent, kind = None, "anonymous"
-        elif head.lower_ in RELATIVE and head.head.dep_ == "relcl":
+        if head.lower_ in RELATIVE and head.head.dep_ == "relcl":
             noun = head.head.head
             ent, kind = self._named(list(self.doc[group_span(noun)]), noun)
         elif head.pos_ == "PRON" and len(tokens) <= 2:
             ent, kind = self._pronoun(head)
         else:
             ent, kind = self._named(tokens, head)
+        if ANONYMOUS.search(head.sent.text) and kind != "person":
+            kind = "anonymous"
         if ent is None:
             return Resolved(None, kind)
         ent.mentions.add(source)
-        if ent.type != "person":
-            self.groups.append((head_i + 1, ent))
+        if ent.type == "person":
+            self.persons.append((head_i + 1, ent, True))
+        else:
+            self.groups.append((head_i + 1, ent, head.tag_ not in ("NNS", "NNPS")))
         return Resolved(ent.id, kind)
 
     def entities(self) -> list[Entity]:

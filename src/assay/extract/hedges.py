@@ -14,6 +14,7 @@ from assay.extract.lexicon import hedge_phrases
 
 HYPOTHETICAL_AUX = {"would", "could", "might've", "would've", "could've"}
 FUTURE_AUX = {"will", "'ll", "shall"}
+BELIEF_HEDGES = {"believe", "think", "suspect", "assume", "suppose", "guess", "feel", "speculate"}
 
 
 def _hedges_in(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -31,15 +32,15 @@ def _hedges_in(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
-def _content_heads(doc: Doc, content: list[tuple[int, int]]) -> list[Token]:
-    """Root tokens of the content (tokens whose head lies outside it)."""
-    heads = []
-    for s, e in content:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None:
-            continue
-        heads.extend(t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i)
-    return [t for t in heads if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN")] or heads
+def _content_heads(doc: Doc, found: Found, content: list[tuple[int, int]]) -> list[Token]:
+    """The token the content hangs from, else the roots of the first content span."""
+    if found.content_head is not None:
+        head = doc[found.content_head]
+        return [head] + [c for c in head.children if c.dep_ == "conj"]
+    span = doc.char_span(*content[0], alignment_mode="expand") if content else None
+    if span is None:
+        return []
+    return [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
 
 
 def _has_child(tok: Token, deps: tuple[str, ...], words: set[str]) -> bool:
@@ -53,7 +54,7 @@ def _is_conditional(tok: Token) -> bool:
 def modality_and_hedges(doc: Doc, found: Found,
                         content: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
     """(modality, hedge character spans) for one claim."""
-    cue = doc[found.cue[0]]
+    cue = doc[found.head]
     lo = min([found.cue[0]] + ([found.source[0]] if found.source else []))
     hi = max([found.cue[1]] + ([found.source[1]] if found.source else []))
     hedges = _hedges_in(doc, lo, hi)
@@ -61,14 +62,14 @@ def modality_and_hedges(doc: Doc, found: Found,
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is not None:
             hedges.extend(_hedges_in(doc, span.start, span.end))
-    heads = _content_heads(doc, content)
+    heads = _content_heads(doc, found, content)
     if found.cue_class == "deny" or any(c.dep_ == "neg" for c in cue.children):
         return "negated", hedges
     if any(_has_child(h, ("aux",), HYPOTHETICAL_AUX) or _is_conditional(h) for h in heads):
         return "hypothetical", hedges
     if any(c.dep_ == "neg" for h in heads for c in h.children):
         return "negated", hedges
-    if hedges or found.cue_class == "believe" and cue.lower_ not in ("know", "knew", "known"):
+    if hedges or cue.lemma_.lower() in BELIEF_HEDGES:
         return "hedged", hedges
     if found.cue_class == "predict" or any(_has_child(h, ("aux",), FUTURE_AUX) for h in heads):
         return "predicted", hedges
