@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from assay.extract.claims import EXTRACTOR as CLAIMS_EXTRACTOR
 from assay.extract.claims import extract_claims
 from assay.nlp import load_nlp
-from assay.records import Article, Extraction
+from assay.records import Article, Extraction, InputError
 from assay.settings import Settings
 
 EXTRACTORS = {"claims": CLAIMS_EXTRACTOR}
@@ -29,10 +29,16 @@ class Pipeline:
         self.settings = settings
         self.nlp = load_nlp(settings.model)
 
-    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction | InputError]:
+        """Extractions in input order; an article an extractor fails on is reported, not fatal."""
         pairs = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
-            yield extract_doc(article, doc)
+            try:
+                yield extract_doc(article, doc)
+            except Exception as e:  # noqa: BLE001 - one bad article must not stop a batch
+                yield InputError(path=article.id, reason=f"extraction failed: {type(e).__name__}: {e}")
 
     def extract_one(self, article: Article) -> Extraction:
-        return next(self.extract([article]))
+        """One article; raises if an extractor fails (for tests and the library API)."""
+        doc = self.nlp(article.text)
+        return extract_doc(article, doc)

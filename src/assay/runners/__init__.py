@@ -1,0 +1,1 @@
+"""Ways to map the per-article pipeline over many articles."""
