@@ -1,0 +1,33 @@
+# assay: `make run` ingests the example corpus and prints who claims what; `make test` runs the tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: install run test lint eval bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/assay ingest examples/corpus.jsonl
+	$(BIN)/assay claims
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests eval bench
+	$(BIN)/pytest -q
+
+eval: $(STAMP)
+	$(BIN)/python eval/run_eval.py --shared $(SHARED)
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_extract.py --shared $(SHARED)
+
+clean:
+	rm -rf $(VENV) assay.db assay.db-wal assay.db-shm build *.egg-info

@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+"""Run assay over the shared evaluation sets, score it, and check the floors.
+
+usage: run_eval.py [--shared PATH] [--sets a,b] [--workers N] [--update]
+
+For each set in SETS whose files exist under the shared folder, run
+`assay extract INPUTS --jsonl` into eval/out/<set>.jsonl, score that with the
+set's scorer in <shared>/eval (called with --json, never copied), and compare
+every metric named in eval/floors.json ("<set>.<scorer key>") with its floor.
+A measured value below its floor is a DROP and makes the exit status 1.
+`--update` raises floors to the measured values (never lowers them).
+A missing shared folder skips the evaluation with exit status 0. Stdlib only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+EVAL_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = EVAL_DIR.parent
+FLOORS_PATH = EVAL_DIR / "floors.json"
+OUT_DIR = EVAL_DIR / "out"
+DEFAULT_SHARED = PROJECT_ROOT.parent / "shared"
+
+EPS = 1e-9
+RAISE_MARGIN = 0.005
+DIGITS = 4  # measured values are rounded to this before comparing, as floors are stored
+
+Row = tuple[str, float, float | None, str]  # key, floor, measured, status
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    """One evaluation set: <shared>/data/<folder>/inputs.jsonl scored by <shared>/eval/<scorer> against <gold>."""
+
+    name: str
+    folder: str
+    gold: str
+    scorer: str
+
+    def inputs_path(self, shared: Path) -> Path:
+        return shared / "data" / self.folder / "inputs.jsonl"
+
+    def gold_path(self, shared: Path) -> Path:
+        return shared / "data" / self.folder / self.gold
+
+    def scorer_path(self, shared: Path) -> Path:
+        return shared / "eval" / self.scorer
+
+
+# One line per set; metric keys in floors.json are "<name>.<scorer key>" (nested scorer keys joined by ".").
+SETS: tuple[EvalSet, ...] = (
+    EvalSet("seed", "seed", "gold_seed.json", "score_seed.py"),
+    EvalSet("polnear_dev", "polnear/dev", "gold_attribution.jsonl", "score_attribution.py"),
+)
+
+# Published numbers printed beside ours for reference only (different model, split and tokenisation).
+REFERENCES: dict[str, tuple[str, dict[str, float]]] = {
+    "polnear_dev": (
+        "CofeNet (PolNeAR, reported)",
+        {"source_exact_f1": 83.2, "cue_exact_f1": 75.3, "content_exact_f1": 72.9},
+    ),
+}
+
+
+def is_number(v: object) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool)
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="shared folder (default: ../shared)")
+    ap.add_argument("--sets", help="comma-separated set names to run (default: all)")
+    ap.add_argument("--workers", type=int, default=2, help="assay extract --workers (default: 2)")
+    ap.add_argument("--update", action="store_true", help="raise floors.json to the measured values")
+    return ap.parse_args(argv)
+
+
+def select_sets(names: str | None) -> list[EvalSet]:
+    if not names:
+        return list(SETS)
+    wanted = [n.strip() for n in names.split(",") if n.strip()]
+    known = {s.name: s for s in SETS}
+    unknown = [n for n in wanted if n not in known]
+    if unknown:
+        sys.exit(f"unknown set(s): {', '.join(unknown)}; known: {', '.join(known)}")
+    return [known[n] for n in wanted]
+
+
+def missing_files(es: EvalSet, shared: Path) -> list[Path]:
+    paths = [es.inputs_path(shared), es.gold_path(shared), es.scorer_path(shared)]
+    return [p for p in paths if not p.exists()]
+
+
+def run_extract(es: EvalSet, shared: Path, workers: int) -> Path | None:
+    """Write assay's JSONL for the set to eval/out/<set>.jsonl; None when assay fails."""
+    assay = Path(sys.executable).parent / "assay"
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    out = OUT_DIR / f"{es.name}.jsonl"
+    cmd = [str(assay), "extract", str(es.inputs_path(shared)), "--jsonl", "--workers", str(workers)]
+    print(f"[{es.name}] {' '.join(cmd)} > {out.relative_to(PROJECT_ROOT)}", flush=True)
+    with out.open("w", encoding="utf-8") as f:
+        proc = subprocess.run(cmd, stdout=f, cwd=PROJECT_ROOT)
+    if proc.returncode != 0:
+        print(f"[{es.name}] assay extract failed with status {proc.returncode}", file=sys.stderr)
+        return None
+    return out
+
+
+def run_scorer(es: EvalSet, shared: Path, pred: Path) -> dict[str, float] | None:
+    """The scorer's --json metrics (numeric leaves, rounded to DIGITS); None when it fails."""
+    cmd = [sys.executable, str(es.scorer_path(shared)), str(es.gold_path(shared)), str(pred), "--json"]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.stderr.strip():
+        print(f"[{es.name}] scorer stderr:\n{proc.stderr.rstrip()}", file=sys.stderr)
+    try:
+        metrics = json.loads(proc.stdout)
+    except json.JSONDecodeError:
+        print(f"[{es.name}] scorer failed (status {proc.returncode}), no JSON output", file=sys.stderr)
+        return None
+    return {k: round(v, DIGITS) for k, v in flatten(metrics).items()}
+
+
+def flatten(metrics: dict[str, object], prefix: str = "") -> dict[str, float]:
+    """Numeric leaves of nested scorer output, keyed "a.b.c"."""
+    flat: dict[str, float] = {}
+    for key, value in metrics.items():
+        if isinstance(value, dict):
+            flat.update(flatten(value, f"{prefix}{key}."))
+        elif is_number(value):
+            flat[f"{prefix}{key}"] = float(value)
+    return flat
+
+
+def evaluate(es: EvalSet, shared: Path, workers: int) -> dict[str, float] | None:
+    pred = run_extract(es, shared, workers)
+    return run_scorer(es, shared, pred) if pred else None
+
+
+def load_floors() -> dict[str, float]:
+    if not FLOORS_PATH.exists():
+        return {}
+    data = json.loads(FLOORS_PATH.read_text(encoding="utf-8"))
+    return {k: float(v) for k, v in data.items() if is_number(v)}
+
+
+def status_of(floor: float, measured: float | None) -> str:
+    if measured is None:
+        return "MISSING"
+    if measured < floor - EPS:
+        return "DROP"
+    if measured > floor + RAISE_MARGIN:
+        return "RAISE"
+    return "ok"
+
+
+def compare(floors: dict[str, float], measured: dict[str, float], ran: set[str]) -> list[Row]:
+    """Rows (key, floor, measured, status) for the floor keys of the sets that ran."""
+    rows = []
+    for key, floor in floors.items():
+        if key.split(".", 1)[0] in ran:
+            value = measured.get(key)
+            rows.append((key, floor, value, status_of(floor, value)))
+    return rows
+
+
+def print_table(rows: list[Row]) -> None:
+    width = max([len("key")] + [len(r[0]) for r in rows])
+    print(f"\n{'key':<{width}}  {'floor':>7}  {'measured':>8}  status")
+    for key, floor, value, status in rows:
+        shown = "-" if value is None else f"{value:.4f}"
+        print(f"{key:<{width}}  {floor:>7.4f}  {shown:>8}  {status}")
+
+
+def print_references(measured: dict[str, float], ran: set[str]) -> None:
+    for name, (label, ref) in REFERENCES.items():
+        if name not in ran:
+            continue
+        print(f"\n{name} component scores (x100) vs {label}; for reference only:")
+        for key, theirs in ref.items():
+            ours = measured.get(f"{name}.{key}")
+            shown = "-" if ours is None else f"{100 * ours:.1f}"
+            print(f"  {key:<18} {shown:>6}  {theirs:>6.1f}")
+
+
+def update_floors(floors_raw: dict[str, object], measured: dict[str, float]) -> list[str]:
+    """Raise listed numeric floors to the measured values; return the changes."""
+    changes = []
+    for key, old in floors_raw.items():
+        if key not in measured or not is_number(old):
+            continue
+        new = measured[key]
+        if new > old + EPS:
+            floors_raw[key] = new
+            changes.append(f"{key}: {old:.4f} -> {new:.4f}")
+    if changes:
+        FLOORS_PATH.write_text(json.dumps(floors_raw, indent=2) + "\n", encoding="utf-8")
+    return changes
+
+
+def run_sets(sets: list[EvalSet], shared: Path, workers: int) -> tuple[dict[str, float], set[str]]:
+    """Measured metrics keyed "<set>.<key>", and the names of the sets that were attempted."""
+    measured: dict[str, float] = {}
+    ran: set[str] = set()
+    for es in sets:
+        missing = missing_files(es, shared)
+        if missing:
+            print(f"[{es.name}] skipped: missing {', '.join(str(p) for p in missing)}")
+            continue
+        ran.add(es.name)
+        metrics = evaluate(es, shared, workers) or {}
+        measured.update({f"{es.name}.{k}": v for k, v in metrics.items()})
+    return measured, ran
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    shared = args.shared.resolve()
+    for folder, shown in ((shared, args.shared), (shared / "data", args.shared / "data")):
+        if not folder.is_dir():
+            print(f"{shown} not found: evaluation skipped")
+            return 0
+    measured, ran = run_sets(select_sets(args.sets), shared, args.workers)
+    rows = compare(load_floors(), measured, ran)
+    print_table(rows)
+    print_references(measured, ran)
+    if args.update:
+        raw = json.loads(FLOORS_PATH.read_text(encoding="utf-8")) if FLOORS_PATH.exists() else {}
+        changes = update_floors(raw, measured)
+        print("\nfloors raised:\n  " + "\n  ".join(changes) if changes else "\nfloors unchanged")
+    failed = [r[0] for r in rows if r[3] in ("DROP", "MISSING")]
+    if failed:
+        print(f"\nbelow floor or not measured: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

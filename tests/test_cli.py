@@ -1,0 +1,80 @@
+"""The command line as a user runs it, on small inputs we wrote."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from assay.cli import cli
+
+GOOD = {"id": "harbour-1", "published": "2026-02-10", "outlet": "The Test Gazette",
+        "text": "The harbour master said the ferry had sunk near the breakwater. "
+                "“Nobody was aboard,” he said."}
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    path = tmp_path / "in.jsonl"
+    lines = [json.dumps(GOOD), "{not json", json.dumps({"id": "x", "text": ""})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run(args, tmp_path):
+    runner = CliRunner()
+    return runner.invoke(cli, ["--store", f"sqlite:///{tmp_path / 'a.db'}", *args], catch_exceptions=False)
+
+
+def test_extract_jsonl_follows_schema_and_reports_bad_lines(corpus, tmp_path):
+    result = run(["extract", str(corpus), "--jsonl"], tmp_path)
+    assert result.exit_code == 1  # two bad lines
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["schema"] == "assay/1"
+    assert row["article"]["id"] == "harbour-1" and row["article"]["text"] == GOOD["text"]
+    assert set(row) >= {"claims", "quantities", "times", "places", "events", "entities", "extractors"}
+    assert row["extractors"]["claims"].startswith("assay.claims.v")
+    assert any("ferry had sunk" in s["text"] for c in row["claims"] for s in c["content"])
+    assert "in.jsonl:2" in result.stderr and "in.jsonl:3" in result.stderr
+
+
+def test_ingest_is_idempotent_and_claims_lists_them(corpus, tmp_path):
+    first = run(["ingest", str(corpus)], tmp_path)
+    assert first.exit_code == 1
+    assert "1 extracted and stored" in first.stderr
+    second = run(["ingest", str(corpus)], tmp_path)
+    assert "0 extracted and stored, 1 unchanged" in second.stderr
+    listed = run(["claims", "--json"], tmp_path)
+    rows = json.loads(listed.stdout)
+    assert len(rows) == 2
+    assert {r["outlet"] for r in rows} == {"The Test Gazette"}
+    about = json.loads(run(["claims", "--json", "--about", "aboard"], tmp_path).stdout)
+    assert len(about) == 1 and about[0]["source_name"] == "harbour master"
+
+
+def test_binary_and_missing_inputs_do_not_stop_the_batch(tmp_path):
+    (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "ok.txt").write_text("The mayor said the bridge would reopen in May.", encoding="utf-8")
+    result = run(["extract", str(tmp_path / "blob.txt"), str(tmp_path / "nope.txt"), str(tmp_path / "ok.txt"),
+                  "--jsonl", "--published", "2026-01-05"], tmp_path)
+    assert result.exit_code == 1
+    assert "binary" in result.stderr and "nope.txt" in result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == 1 and rows[0]["article"]["published"] == "2026-01-05"
+
+
+def test_workers_give_the_same_output(tmp_path):
+    path = tmp_path / "many.jsonl"
+    texts = [f"Officials in district {i} said {i} shelters had opened." for i in range(6)]
+    path.write_text("\n".join(json.dumps({"text": t}) for t in texts) + "\n", encoding="utf-8")
+    one = run(["extract", str(path), "--jsonl"], tmp_path)
+    two = run(["extract", str(path), "--jsonl", "--workers", "2"], tmp_path)
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout and len(one.stdout.splitlines()) == 6
+
+
+def test_unknown_model_is_a_clear_error(corpus, tmp_path):
+    result = CliRunner().invoke(cli, ["--model", "no_such_model", "extract", str(corpus), "--jsonl"])
+    assert result.exit_code != 0
+    assert "not installed" in result.output
