@@ -12,14 +12,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from assay.extract.cues import Found, find_in_sentence
+from assay.extract.cues import Found, find_in_sentence, speaker_lines
 from assay.extract.entities import SourceResolver
 from assay.extract.hedges import modality_and_hedges
 from assay.extract.quotes import Quotation, find_quotations, quote_chain
 from assay.records import Claim, Entity, Span
 
 EXTRACTOR = "assay.claims.v1"
-MAX_GAP_FOR_CONTINUATION = 3  # characters of non-space between a quote claim and the next quote
+MAX_GAP_FOR_CONTINUATION = 160  # characters between a quote claim's end and the quote that continues it
+SPEECH_CLASSES = {"neutral", "assert", "warn", "deny", "allege", "caution", "estimate", "predict", "other"}
 
 
 @dataclass
@@ -62,9 +63,30 @@ def _draft(doc: Doc, found: Found, quotes: list[Quotation]) -> Draft | None:
         spans.extend(snapped)
         kinds.add(kind)
     if not spans:
-        return None
+        quote = _adjacent_quote(doc, found, quotes)
+        if quote is None:
+            return None
+        spans, kinds = [(q.start, q.end) for q in quote_chain(quotes, quote)], {"direct"}
     kind = kinds.pop() if len(kinds) == 1 else "mixed"
     return Draft(found, cue, sorted(set(spans)), kind)
+
+
+def _adjacent_quote(doc: Doc, found: Found, quotes: list[Quotation]) -> int | None:
+    """A speech cue with no parsed content takes the quote just before it ("“...,” he said") or after it."""
+    if found.cue_class not in SPEECH_CLASSES:
+        return None
+    text = doc.text
+    cue_start, cue_end = _chars(doc, found.cue)
+    before = [k for k, q in enumerate(quotes) if q.end <= cue_start and _near(text[q.end:cue_start], 80)]
+    if before:
+        return before[-1]
+    after = [k for k, q in enumerate(quotes) if q.start >= cue_end and _near(text[cue_end:q.start], 4)]
+    return after[0] if after else None
+
+
+def _near(gap: str, limit: int) -> bool:
+    """Text between a quote and its cue: short, in one paragraph, with no other quote in it."""
+    return len(gap) <= limit and "\n" not in gap and not any(ch in gap for ch in "“”\"")
 
 
 def _quote_index(quotes: list[Quotation], start: int, end: int) -> int | None:
@@ -74,28 +96,34 @@ def _quote_index(quotes: list[Quotation], start: int, end: int) -> int | None:
     return None
 
 
-def _carry_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quotation]) -> None:
-    """A quote right after a direct claim's sentence, with no cue of its own, continues that claim."""
-    text = doc.text
+def _continues(text: str, gap_start: int, quote: Quotation, cues: list[tuple[int, int]]) -> bool:
+    """Whether `quote` carries on the quote claim that ends at gap_start ("“A,” he said. “B.”")."""
+    gap = text[gap_start:quote.start]
+    if len(gap) > MAX_GAP_FOR_CONTINUATION or any(ch in gap for ch in "“”\""):
+        return False
+    if "\n" in gap:  # the next paragraph goes on only if it is all quote
+        rest = text[quote.end:quote.end + 2]
+        if gap.count("\n\n") > 1 or not (rest == "" or rest.startswith("\n")):
+            return False
+    elif gap.strip() and gap.rstrip()[-1] not in ".:;,":
+        return False
+    # the quote has a cue of its own, or another cue stands between
+    return not any(gap_start <= c[0] < quote.end + 40 for c in cues)
+
+
+def _carry_quotes(text: str, drafts: list[Draft], quotes: list[Quotation]) -> None:
+    """A quote right after a direct claim, with no cue of its own, continues that claim."""
     used = {span for d in drafts for span in d.content}
-    cues = [d.cue for d in drafts]
     for d in sorted(drafts, key=lambda d: d.cue[0]):
         if d.kind == "indirect":
             continue
-        cue_sentence_end = doc[d.found.head].sent.end_char
+        others = [o.cue for o in drafts if o is not d]
         while True:
-            last = max(max(e for _, e in d.content), cue_sentence_end)
-            nxt = next((q for q in quotes if q.start >= last), None)
-            if nxt is None or (nxt.start, nxt.end) in used:
+            last = max(max(e for _, e in d.content), d.cue[1])
+            k = next((k for k, q in enumerate(quotes) if q.start >= last), None)
+            if k is None or (quotes[k].start, quotes[k].end) in used or not _continues(text, last, quotes[k], others):
                 break
-            gap = text[last:nxt.start]
-            if len(gap.strip()) > MAX_GAP_FOR_CONTINUATION or "\n\n" in gap.strip(" ") and "\n\n" in gap:
-                break
-            if any(nxt.start <= c[0] < nxt.end + 40 for c in cues):  # the next quote has its own cue
-                break
-            k = _quote_index(quotes, nxt.start, nxt.end)
-            chain = quote_chain(quotes, k) if k is not None else [nxt]
-            for q in chain:
+            for q in quote_chain(quotes, k):
                 d.content.append((q.start, q.end))
                 used.add((q.start, q.end))
 
@@ -129,13 +157,13 @@ def extract_claims(doc: Doc) -> tuple[list[Claim], list[Entity]]:
     text = doc.text
     quotes = find_quotations(text)
     drafts = []
-    for sent in doc.sents:
-        for found in find_in_sentence(sent):
-            draft = _draft(doc, found, quotes)
-            if draft is not None:
-                drafts.append(draft)
+    found_all = [f for sent in doc.sents for f in find_in_sentence(sent)] + speaker_lines(doc)
+    for found in found_all:
+        draft = _draft(doc, found, quotes)
+        if draft is not None:
+            drafts.append(draft)
     drafts = _dedupe(drafts)
-    _carry_quotes(doc, drafts, quotes)
+    _carry_quotes(text, drafts, quotes)
     resolver = SourceResolver(doc, quotes)
     ids = [(f"c{i}", d) for i, d in enumerate(drafts, 1)]
     nested = _nesting(ids)

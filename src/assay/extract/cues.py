@@ -6,6 +6,7 @@ snapping, source resolution and modality; `claims.py` turns them into Claims.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan
@@ -13,6 +14,10 @@ from spacy.tokens import Token
 
 from assay.extract.lexicon import cue_classes
 
+# "PENCE: Well, look ..." in transcripts, "Analyst: Talks Will Fail" in headlines
+SPEAKER_LINE = re.compile(r"(?m)^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(\S[^\n]*)")
+NOT_SPEAKERS = {"update", "note", "related", "photo", "video", "watch", "read", "see also", "editor's note",
+                "correction", "source", "sources", "q", "a", "caption", "image", "credit"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CLAUSES = ("ccomp",)
 # cue classes whose verbs may take an infinitive ("pledged to reach", "urged them to leave")
@@ -211,5 +216,23 @@ def find_in_sentence(sent: SpacySpan) -> list[Found]:
         found.content = [r for r in (_trim(doc, s, e) for s, e in found.content) if r]
         if found.source_head is not None:
             found.source = _source_range(doc[found.source_head], found.content + [found.cue])
+        out.append(found)
+    return out
+
+
+def speaker_lines(doc) -> list[Found]:
+    """Attributions written as "SPEAKER: words" at the start of a line."""
+    out = []
+    for m in SPEAKER_LINE.finditer(doc.text):
+        if m.group(1).lower() in NOT_SPEAKERS:
+            continue
+        name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        colon = doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")
+        body = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        if name is None or colon is None or body is None or len(body) < 3:
+            continue
+        found = Found((colon.start, colon.end), "neutral", colon.start, [(body.start, body.end)],
+                      source=(name.start, name.end), source_head=name.end - 1)
+        found.content = [r for r in (_trim(doc, body.start, body.end),) if r]
         out.append(found)
     return out

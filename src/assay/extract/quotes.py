@@ -9,7 +9,7 @@ rule in three ways this module accepts rather than rejects:
 - a closing mark with no opener (a lost mark) opens at the paragraph start or
   after the previous quotation in that paragraph.
 
-Straight quotes (") alternate open/close within a paragraph.
+Straight quotes (" and typewriter '') alternate open/close within a paragraph.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 OPENERS = "“«"
 CLOSERS = "”»"
 STRAIGHT = '"'
+MARKS = re.compile(r"''|``|[“”«»\"]")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -43,27 +44,35 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
+def _mark_kind(mark: str) -> str:
+    if mark in ("``",) or mark in OPENERS:
+        return "open"
+    if mark in CLOSERS:
+        return "close"
+    return "straight"  # " and '' close an open quote, else open one
+
+
 def _in_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) quotations in one paragraph; an unclosed one ends at `end`."""
     found: list[tuple[int, int]] = []
     opened: int | None = None
     floor = start  # where a lost closing mark's quotation may begin
-    for i in range(start, end):
-        ch = text[i]
-        if ch in OPENERS or (ch == STRAIGHT and opened is None):
+    for m in MARKS.finditer(text, start, end):
+        kind = _mark_kind(m.group())
+        if kind == "open" or (kind == "straight" and opened is None):
             if opened is not None:  # an opener inside an open quote: the first one was never closed
-                found.append((opened, i))
-            opened = i
-        elif ch in CLOSERS or ch == STRAIGHT:
-            if opened is None:
-                begin = floor
-                while begin < i and text[begin].isspace():
-                    begin += 1
-                found.append((begin, i + 1))
-            else:
-                found.append((opened, i + 1))
-                opened = None
-            floor = i + 1
+                found.append((opened, m.start()))
+            opened = m.start()
+            continue
+        if opened is None:  # a closing mark whose opener was lost
+            begin = floor
+            while begin < m.start() and text[begin].isspace():
+                begin += 1
+            found.append((begin, m.end()))
+        else:
+            found.append((opened, m.end()))
+            opened = None
+        floor = m.end()
     if opened is not None:
         stop = end
         while stop > opened and text[stop - 1].isspace():
@@ -80,7 +89,7 @@ def find_quotations(text: str) -> list[Quotation]:
         spans = _in_paragraph(text, start, end)
         for j, (s, e) in enumerate(spans):
             last = j == len(spans) - 1
-            unclosed = e == end and text[e - 1] not in CLOSERS + STRAIGHT
+            unclosed = e == end and text[e - 1] not in CLOSERS + STRAIGHT + "'"
             next_opens = k + 1 < len(paras) and text[paras[k + 1][0]] in OPENERS + STRAIGHT
             quotes.append(Quotation(s, e, continues=last and unclosed and next_opens))
     return quotes
