@@ -144,3 +144,30 @@ def test_dateline_is_not_a_source_or_content(extract):
 def test_no_claims_in_plain_narrative(extract):
     ex = extract("The convoy reached the town at noon. Trucks unloaded flour and water.")
     assert ex.claims == ()
+
+
+def test_stance_verb_with_object_content(extract):
+    ex = extract("The opposition leader called for an independent inquiry into the shelling.")
+    c = claim_with(ex, "an independent inquiry")
+    assert c.cue.text == "called for"
+    assert "opposition leader" in c.source.text
+
+
+def test_speaker_lines_in_a_transcript(extract):
+    ex = extract("HOST: Will the ceasefire hold?\nKARSTEN: It will hold if both sides pull back their guns.")
+    c = claim_with(ex, "It will hold if both sides")
+    assert c.source.text == "KARSTEN" and c.cue.text == ":"
+
+
+def test_quote_continues_past_another_cue_inside_it(extract):
+    text = "“The river is rising,” she said. “I swear the levee will not last the night.”"
+    ex = extract(text)
+    c = claim_with(ex, "The river is rising")
+    assert len(c.content) == 2
+
+
+def test_bare_cue_takes_the_quote_before_it(extract):
+    text = "Officials met on Monday.\n\n“How long can the hospital run on diesel?” Dr. Lena Varga asked reporters."
+    ex = extract(text)
+    c = claim_with(ex, "How long can the hospital")
+    assert source_name(ex, c) == "Lena Varga"

@@ -96,7 +96,18 @@ def _quote_index(quotes: list[Quotation], start: int, end: int) -> int | None:
     return None
 
 
-def _continues(text: str, gap_start: int, quote: Quotation, cues: list[tuple[int, int]]) -> bool:
+def _own_cue(text: str, quote: Quotation, d: Draft, others: list[Draft], gap_start: int) -> bool:
+    """Another speaker's cue stands between, or the quote is followed by a cue of its own."""
+    for o in others:
+        at = o.cue[0]
+        if gap_start <= at < quote.start and o.found.source_head != d.found.source_head:
+            return True
+        if quote.end <= at < quote.end + 40 and "\n" not in text[quote.end:at]:
+            return True
+    return False
+
+
+def _continues(text: str, gap_start: int, quote: Quotation, d: Draft, others: list[Draft]) -> bool:
     """Whether `quote` carries on the quote claim that ends at gap_start ("“A,” he said. “B.”")."""
     gap = text[gap_start:quote.start]
     if len(gap) > MAX_GAP_FOR_CONTINUATION or any(ch in gap for ch in "“”\""):
@@ -107,8 +118,7 @@ def _continues(text: str, gap_start: int, quote: Quotation, cues: list[tuple[int
             return False
     elif gap.strip() and gap.rstrip()[-1] not in ".:;,":
         return False
-    # the quote has a cue of its own, or another cue stands between
-    return not any(gap_start <= c[0] < quote.end + 40 for c in cues)
+    return not _own_cue(text, quote, d, others, gap_start)
 
 
 def _carry_quotes(text: str, drafts: list[Draft], quotes: list[Quotation]) -> None:
@@ -117,11 +127,12 @@ def _carry_quotes(text: str, drafts: list[Draft], quotes: list[Quotation]) -> No
     for d in sorted(drafts, key=lambda d: d.cue[0]):
         if d.kind == "indirect":
             continue
-        others = [o.cue for o in drafts if o is not d]
+        others = [o for o in drafts if o is not d]
         while True:
             last = max(max(e for _, e in d.content), d.cue[1])
             k = next((k for k, q in enumerate(quotes) if q.start >= last), None)
-            if k is None or (quotes[k].start, quotes[k].end) in used or not _continues(text, last, quotes[k], others):
+            if k is None or (quotes[k].start, quotes[k].end) in used \
+                    or not _continues(text, last, quotes[k], d, others):
                 break
             for q in quote_chain(quotes, k):
                 d.content.append((q.start, q.end))

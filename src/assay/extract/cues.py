@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from assay.extract.lexicon import cue_classes
+from assay.extract.lexicon import cue_classes, stance_frames
 
 # "PENCE: Well, look ..." in transcripts, "Analyst: Talks Will Fail" in headlines
 SPEAKER_LINE = re.compile(r"(?m)^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(\S[^\n]*)")
@@ -141,12 +141,56 @@ def _passive_no_source(verb: Token) -> tuple[list[tuple[int, int]], Token] | Non
     return [subtree_range(c) for c in subj + rest], rest[0]
 
 
+def _frame_content(verb: Token, frames: tuple[str, ...]) -> tuple[tuple[int, int], Token, int] | None:
+    """(content range, content head, cue end) for the first frame the verb's children fill."""
+    children = list(verb.children)
+    for frame in frames:
+        if frame in ("obj", "as"):
+            objs = [c for c in children if c.dep_ == "dobj"]
+            if not objs:
+                continue
+            parts = objs + ([c for c in children if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")]
+                            if frame == "as" else [])
+            return (min(subtree_range(c)[0] for c in parts), max(subtree_range(c)[1] for c in parts)), \
+                objs[0], verb.i + 1
+        if frame == "inf":
+            xcomps = [c for c in children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
+            if xcomps:
+                objs = [c for c in children if c.dep_ == "dobj" and c.i < xcomps[0].i]
+                lo = min(subtree_range(c)[0] for c in objs + xcomps)
+                return (lo, subtree_range(xcomps[0])[1]), xcomps[0], verb.i + 1
+        if frame.startswith("prep:"):
+            preps = [c for c in children if c.dep_ in ("prep", "prt") and c.lower_ == frame[5:]]
+            objs = [p for c in preps for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return subtree_range(objs[0]), objs[0], preps[0].i + 1
+    return None
+
+
+def stance_cue(verb: Token) -> Found | None:
+    """"X called for Y", "X criticized Y as Z", "X refuses to Y": a stance with an object as content."""
+    entry = stance_frames().get(verb.lemma_.lower())
+    if entry is None or verb.pos_ != "VERB":
+        return None
+    subj = _subject(verb)
+    if subj is None or subj.lower_ in ("it", "this", "that", "which"):
+        return None
+    framed = _frame_content(verb, entry[1])
+    if framed is None:
+        return None
+    content, head, cue_end = framed
+    cue = _cue_range(verb)
+    found = Found((cue[0], max(cue[1], cue_end)), entry[0], verb.i, [content], content_head=head.i)
+    found.source_head = subj.i
+    return found
+
+
 def verb_cue(verb: Token) -> Found | None:
     """An attribution headed by a reporting verb, or None."""
     lemma = verb.lemma_.lower()
     cls = cue_classes().get((lemma, "VERB"))
     if cls is None or verb.pos_ not in ("VERB", "AUX"):
-        return None
+        return stance_cue(verb)
     if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         return None
     cue = _cue_range(verb)
@@ -158,8 +202,8 @@ def verb_cue(verb: Token) -> Found | None:
             found.source_head = agent.i
         return found
     content, content_head = _verb_content(verb, cls)
-    if not content and cls not in ("neutral", "assert", "warn", "deny", "allege", "estimate"):
-        return None
+    if not content and (stance := stance_cue(verb)) is not None:
+        return stance
     subj = _subject(verb) or _agent(verb)
     found = Found(cue, cls, verb.i, content, content_head=content_head.i if content_head is not None else None)
     if subj is not None:

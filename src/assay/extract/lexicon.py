@@ -28,3 +28,9 @@ def hedge_phrases() -> tuple[tuple[str, ...], ...]:
 def source_kinds() -> dict[str, str]:
     """Lower-case head word of a source mention -> source kind."""
     return {word: kind for word, kind in _rows("source_kinds.tsv")}
+
+
+@lru_cache(maxsize=1)
+def stance_frames() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """lemma -> (cue class, content frames) for verbs whose content is an object or infinitive."""
+    return {lemma: (cls, tuple(frames.split(","))) for lemma, cls, frames in _rows("stance.tsv")}
