@@ -107,11 +107,21 @@ def _without(outer: tuple[int, int], inner: tuple[int, int]) -> list[tuple[int, 
     return [p for p in parts if p[1] > p[0]]
 
 
+def _from_that(verb: Token, clause: tuple[int, int]) -> tuple[int, int]:
+    """Start a right-hand clause at its "that" when the parser cut the clause's subject off it."""
+    if clause[0] <= verb.i:
+        return clause
+    for tok in verb.doc[verb.i + 1:clause[0]]:
+        if tok.lower_ == "that" and tok.dep_ == "mark":
+            return tok.i, clause[1]
+    return clause
+
+
 def _verb_content(verb: Token, cls: str) -> tuple[list[tuple[int, int]], Token | None]:
     children = list(verb.children)
     clauses = [c for c in children if c.dep_ in CLAUSES]
     if clauses:
-        return [subtree_range(c) for c in clauses], clauses[0]
+        return [_from_that(verb, subtree_range(c)) for c in clauses], clauses[0]
     if cls in ("characterize", "evidence"):
         objs = [c for c in children if c.dep_ in ("dobj", "oprd", "attr")]
         preds = [c for c in children if c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")]
