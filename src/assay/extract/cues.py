@@ -23,6 +23,7 @@ CLAUSES = ("ccomp",)
 # cue classes whose verbs may take an infinitive ("pledged to reach", "urged them to leave")
 INFINITIVE_CLASSES = ("other", "predict", "warn", "assert", "allege")
 SOURCE_PREPS = ("from", "by", "of", "among")
+OBJECT_PREPS = ("to", "as", "for", "with", "against", "into", "about", "of")
 AUX_DEPS = ("aux", "auxpass", "neg")
 PASSIVE_SAY = ("say", "report", "believe", "think", "expect", "predict", "estimate", "project",
                "forecast", "know", "rumor", "rumour", "understand", "suspect", "allege", "claim")
@@ -159,8 +160,9 @@ def _frame_content(verb: Token, frames: tuple[str, ...]) -> tuple[tuple[int, int
             objs = [c for c in children if c.dep_ == "dobj"]
             if not objs:
                 continue
-            parts = objs + ([c for c in children if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")]
-                            if frame == "as" else [])
+            # "linked X to Y", "cited X as Z": prepositions after the object belong to the content
+            parts = objs + [c for c in children if c.i > objs[0].i and (
+                c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS))]
             return (min(subtree_range(c)[0] for c in parts), max(subtree_range(c)[1] for c in parts)), \
                 objs[0], verb.i + 1
         if frame == "inf":
