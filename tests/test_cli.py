@@ -78,3 +78,25 @@ def test_unknown_model_is_a_clear_error(corpus, tmp_path):
     result = CliRunner().invoke(cli, ["--model", "no_such_model", "extract", str(corpus), "--jsonl"])
     assert result.exit_code != 0
     assert "not installed" in result.output
+
+
+def test_article_over_the_length_limit_is_reported(tmp_path):
+    path = tmp_path / "long.jsonl"
+    rows = [{"id": "long", "text": "The siege went on. " * 200}, {"id": "short", "text": "The mayor said it ended."}]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    config = tmp_path / "assay.toml"
+    config.write_text("max_chars = 1000\n")
+    result = CliRunner().invoke(cli, ["--config", str(config), "extract", str(path), "--jsonl"])
+    assert result.exit_code == 1
+    assert "too long" in result.stderr
+    assert [json.loads(line)["article"]["id"] for line in result.stdout.splitlines()] == ["short"]
+
+
+def test_pipeline_reports_text_beyond_the_model_limit(pipeline):
+    from assay.pipeline import Pipeline
+    from assay.records import Article, InputError
+    from assay.settings import Settings
+    small = Pipeline(Settings(max_chars=50))
+    results = list(small.extract([Article(id="a", text="x " * 40), Article(id="b", text="He said no.")]))
+    assert isinstance(results[0], InputError) and results[0].path == "a"
+    assert results[1].article.id == "b"

@@ -29,10 +29,22 @@ class Pipeline:
         self.settings = settings
         self.nlp = load_nlp(settings.model)
 
+    def _parsable(self, articles: Iterable[Article]) -> Iterator[tuple[str, Article | InputError]]:
+        """Articles spaCy can take; a longer one becomes an error instead of stopping the batch."""
+        limit = min(self.settings.max_chars, self.nlp.max_length)
+        for a in articles:
+            if len(a.text) > limit:
+                yield "", InputError(path=a.id, reason=f"article too long: {len(a.text)} characters > {limit}")
+            else:
+                yield a.text, a
+
     def extract(self, articles: Iterable[Article]) -> Iterator[Extraction | InputError]:
         """Extractions in input order; an article an extractor fails on is reported, not fatal."""
-        pairs = ((a.text, a) for a in articles)
+        pairs = self._parsable(articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
+            if isinstance(article, InputError):
+                yield article
+                continue
             try:
                 yield extract_doc(article, doc)
             except Exception as e:  # noqa: BLE001 - one bad article must not stop a batch

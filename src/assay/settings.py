@@ -19,7 +19,7 @@ class Settings:
     store_url: str = "sqlite:///assay.db"
     workers: int = 1
     batch_size: int = 32
-    max_chars: int = 2_000_000  # a larger article is reported and skipped, not parsed
+    max_chars: int = 1_000_000  # a longer article is reported and skipped (spaCy's own parsing limit)
     max_file_bytes: int = 512 * 1024 * 1024  # a larger input file is reported and skipped
 
     def with_overrides(self, **overrides: Any) -> Settings:
