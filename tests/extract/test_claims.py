@@ -171,3 +171,17 @@ def test_bare_cue_takes_the_quote_before_it(extract):
     ex = extract(text)
     c = claim_with(ex, "How long can the hospital")
     assert source_name(ex, c) == "Lena Varga"
+
+
+def test_reported_would_is_a_prediction_not_a_scenario(extract):
+    ex = extract("The governor said the army would reopen the road on Thursday.")
+    assert claim_with(ex, "the army would reopen").modality == "predicted"
+    ex = extract("“The road would flood again,” the governor said.")
+    assert claim_with(ex, "The road would flood").modality == "hypothetical"
+
+
+def test_colon_introduces_a_block_quote(extract):
+    text = "The Harbour Gazette reports:\n\n“Three ships were turned back at the strait overnight.”"
+    ex = extract(text)
+    c = claim_with(ex, "Three ships were turned back")
+    assert c.source.text == "The Harbour Gazette"

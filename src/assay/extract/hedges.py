@@ -13,7 +13,7 @@ from assay.extract.cues import Found
 from assay.extract.lexicon import hedge_phrases
 
 HYPOTHETICAL_AUX = {"would", "could", "might've", "would've", "could've"}
-FUTURE_AUX = {"will", "'ll", "shall"}
+FUTURE_AUX = {"will", "'ll", "shall", "would"}
 BELIEF_HEDGES = {"believe", "think", "suspect", "assume", "suppose", "guess", "feel", "speculate"}
 
 
@@ -51,6 +51,13 @@ def _is_conditional(tok: Token) -> bool:
     return any(c.dep_ == "advcl" and _has_child(c, ("mark",), {"if", "unless"}) for c in tok.children)
 
 
+def _hypothetical_aux(cue: Token, found: Found) -> set[str]:
+    """would/could mark a scenario, except "would" reported after a past-tense cue ("said it would"),
+    which is a backshifted "will": a prediction."""
+    backshifted = cue.tag_ == "VBD" and found.content_head is not None and cue.doc[found.content_head].i > cue.i
+    return HYPOTHETICAL_AUX - {"would"} if backshifted else HYPOTHETICAL_AUX
+
+
 def modality_and_hedges(doc: Doc, found: Found,
                         content: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
     """(modality, hedge character spans) for one claim."""
@@ -65,7 +72,7 @@ def modality_and_hedges(doc: Doc, found: Found,
     heads = _content_heads(doc, found, content)
     if found.cue_class == "deny" or any(c.dep_ == "neg" for c in cue.children):
         return "negated", hedges
-    if any(_has_child(h, ("aux",), HYPOTHETICAL_AUX) or _is_conditional(h) for h in heads):
+    if any(_is_conditional(h) or _has_child(h, ("aux",), _hypothetical_aux(cue, found)) for h in heads):
         return "hypothetical", hedges
     if any(c.dep_ == "neg" for h in heads for c in h.children):
         return "negated", hedges
