@@ -108,6 +108,27 @@ def _without(outer: tuple[int, int], inner: tuple[int, int]) -> list[tuple[int, 
     return [p for p in parts if p[1] > p[0]]
 
 
+def _new_clause(tok: Token) -> bool:
+    """A coordinated or trailing clause that says something else: it has its own subject, or it is
+    itself a reporting verb ("..., and 22 percent said ...", "..., but added ...", "..., saying ...")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    return (lemma, "VERB") in cue_classes() or lemma in stance_frames()
+
+
+def clause_range(head: Token) -> tuple[int, int]:
+    """The clause's subtree, ending before a coordinated or trailing clause that is a new statement."""
+    start, end = subtree_range(head)
+    for child in head.children:
+        if child.i > head.i and child.dep_ in ("conj", "advcl", "parataxis") and _new_clause(child):
+            cut = child.left_edge.i
+            while cut > head.i and head.doc[cut - 1].dep_ in ("cc", "punct"):
+                cut -= 1
+            end = min(end, cut)
+    return start, end
+
+
 def _from_that(verb: Token, clause: tuple[int, int]) -> tuple[int, int]:
     """Start a right-hand clause at its "that" when the parser cut the clause's subject off it."""
     if clause[0] <= verb.i:
@@ -122,7 +143,7 @@ def _verb_content(verb: Token, cls: str) -> tuple[list[tuple[int, int]], Token |
     children = list(verb.children)
     clauses = [c for c in children if c.dep_ in CLAUSES]
     if clauses:
-        return [_from_that(verb, subtree_range(c)) for c in clauses], clauses[0]
+        return [_from_that(verb, clause_range(c)) for c in clauses], clauses[0]
     if cls in ("characterize", "evidence"):
         objs = [c for c in children if c.dep_ in ("dobj", "oprd", "attr")]
         preds = [c for c in children if c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")]
@@ -254,9 +275,12 @@ def according_to(tok: Token, sent: SpacySpan) -> Found | None:
     if not objs:
         return None
     phrase = subtree_range(tok)
-    head = tok.head if tok.head.i != tok.i else sent.root
-    clause = subtree_range(head) if head.pos_ in ("VERB", "AUX") else (sent.start, sent.end)
-    found = Found((tok.i, to[0].i + 1), "neutral", tok.i, _without(clause, phrase), content_head=head.i)
+    # the parser often hangs "according to" on a subordinate verb; the attribution covers the sentence
+    start = sent.start
+    while start < phrase[0] and sent.doc[start].dep_ in ("cc", "punct"):
+        start += 1
+    found = Found((tok.i, to[0].i + 1), "neutral", tok.i, _without((start, sent.end), phrase),
+                  content_head=sent.root.i)
     found.source_head = objs[0].i
     return found
 
