@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import click
@@ -15,10 +15,10 @@ from rich.table import Table
 from assay.ingest import read_inputs
 from assay.nlp import ModelNotFound
 from assay.pipeline import EXTRACTORS
-from assay.records import Article, Extraction, InputError
+from assay.records import Article, Claim, Extraction, InputError
 from assay.runners.local import run_extraction
 from assay.settings import Settings, load_settings
-from assay.store import open_store
+from assay.store import Store, open_store
 
 err = Console(stderr=True)
 out = Console(width=None if sys.stdout.isatty() else 140)
@@ -50,7 +50,7 @@ def cli(ctx: click.Context, config: Path | None, store_url: str | None, model: s
         raise click.UsageError(str(e)) from e
 
 
-def _input_options(f):
+def _input_options(f: Callable) -> Callable:
     f = click.option("--workers", type=click.IntRange(min=1), help="Processes for extraction.")(f)
     f = click.option("--outlet", help="Outlet for .txt/.html inputs without a sidecar.")(f)
     f = click.option("--published", help="ISO date for .txt/.html inputs without a sidecar.")(f)
@@ -67,9 +67,10 @@ def _articles(paths: Iterable[Path], settings: Settings, run: Run, published: st
             yield item
 
 
-def _progress() -> Progress:
+def _progress(enabled: bool = True) -> Progress:
+    """A progress line on stderr, shown only when stderr is a terminal."""
     return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
+                    TimeElapsedColumn(), console=err, transient=True, disable=not (enabled and err.is_terminal))
 
 
 def _extractions(articles: Iterable[Article], settings: Settings, run: Run) -> Iterator[Extraction]:
@@ -93,12 +94,15 @@ def extract(settings: Settings, paths: tuple[Path, ...], workers: int | None, pu
     settings = settings.with_overrides(workers=workers)
     run = Run()
     articles = _articles(paths, settings, run, published, outlet)
-    for extraction in _extractions(articles, settings, run):
-        if jsonl:
-            sys.stdout.write(json.dumps(extraction.to_dict(), ensure_ascii=False) + "\n")
-        else:
-            _print_claims([_claim_row(extraction, c) for c in extraction.claims],
-                          title=extraction.article.title or extraction.article.id)
+    with _progress(enabled=jsonl and not sys.stdout.isatty()) as progress:
+        task = progress.add_task("extracting", total=None)
+        for extraction in _extractions(articles, settings, run):
+            progress.advance(task)
+            if jsonl:
+                sys.stdout.write(json.dumps(extraction.to_dict(), ensure_ascii=False) + "\n")
+            else:
+                _print_claims([_claim_row(extraction, c) for c in extraction.claims],
+                              title=extraction.article.title or extraction.article.id)
     sys.exit(1 if run.failed else 0)
 
 
@@ -140,14 +144,14 @@ def ingest(settings: Settings, paths: tuple[Path, ...], workers: int | None, pub
     sys.exit(1 if run.failed else 0)
 
 
-def _open(settings: Settings):
+def _open(settings: Settings) -> Store:
     try:
         return open_store(settings.store_url)
     except ValueError as e:
         raise click.ClickException(str(e)) from e
 
 
-def _claim_row(extraction: Extraction, claim) -> dict:
+def _claim_row(extraction: Extraction, claim: Claim) -> dict:
     names = {e.id: e.name for e in extraction.entities}
     a = extraction.article
     return {"source_name": names.get(claim.source_entity) or (claim.source.text if claim.source else None),
