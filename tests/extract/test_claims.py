@@ -185,3 +185,20 @@ def test_colon_introduces_a_block_quote(extract):
     ex = extract(text)
     c = claim_with(ex, "Three ships were turned back")
     assert c.source.text == "The Harbour Gazette"
+
+
+def test_no_comment_is_not_a_claim(extract):
+    ex = extract("The ministry did not respond to a request for comment. Its spokesman declined to comment.")
+    assert ex.claims == ()
+
+
+def test_document_as_source(extract):
+    ex = extract("In a survey released on Monday, most residents supported the curfew.")
+    c = claim_with(ex, "most residents supported the curfew")
+    assert c.cue.text == "In" and "survey" in c.source.text
+
+
+def test_impression_without_source(extract):
+    ex = extract("The rebels seemed ready to sign the truce.")
+    c = claim_with(ex, "ready to sign")
+    assert c.source is None and c.modality == "hedged"

@@ -25,6 +25,11 @@ INFINITIVE_CLASSES = ("other", "predict", "warn", "assert", "allege")
 SOURCE_PREPS = ("from", "by", "of", "among")
 OBJECT_PREPS = ("to", "as", "for", "with", "against", "into", "about", "of")
 AUX_DEPS = ("aux", "auxpass", "neg")
+DOCUMENT_NOUNS = {"poll", "survey", "study", "report", "interview", "statement", "letter", "memo", "filing",
+                  "analysis", "assessment", "document", "tweet", "post", "column", "op-ed", "speech", "book",
+                  "briefing", "communique", "communiqué", "testimony", "lawsuit", "complaint", "email"}
+NO_COMMENT_VERBS = {"comment", "respond", "discuss", "elaborate", "speak", "say", "answer", "confirm"}
+IMPRESSION_VERBS = ("seem", "appear")  # "X seems to Y": an impression with no stated source
 PASSIVE_SAY = ("say", "report", "believe", "think", "expect", "predict", "estimate", "project",
                "forecast", "know", "rumor", "rumour", "understand", "suspect", "allege", "claim")
 
@@ -163,12 +168,14 @@ def _verb_content(verb: Token, cls: str) -> tuple[list[tuple[int, int]], Token |
 
 
 def _passive_no_source(verb: Token) -> tuple[list[tuple[int, int]], Token] | None:
-    """"X is expected to Y" / "it is said that Y": content of a passive cue with no agent."""
-    if verb.lemma_.lower() not in PASSIVE_SAY or not any(c.dep_ == "auxpass" for c in verb.children):
+    """"X is expected to Y" / "it is said that Y" / "X seems to Y": content of a cue with no source."""
+    impression = verb.lemma_.lower() in IMPRESSION_VERBS
+    if not impression and (verb.lemma_.lower() not in PASSIVE_SAY
+                           or not any(c.dep_ == "auxpass" for c in verb.children)):
         return None
-    subj = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ != "it"]
-    rest = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
-    if not rest:
+    subj = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj") and c.lower_ != "it"]
+    rest = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") + (("acomp", "oprd") if impression else ())]
+    if not rest or (impression and _is_cue_verb(rest[0])):  # "appears to show": the inner cue speaks
         return None
     return [subtree_range(c) for c in subj + rest], rest[0]
 
@@ -177,9 +184,9 @@ def _frame_content(verb: Token, frames: tuple[str, ...]) -> tuple[tuple[int, int
     """(content range, content head, cue end) for the first frame the verb's children fill."""
     children = list(verb.children)
     for frame in frames:
-        if frame in ("obj", "as"):
+        if frame in ("obj", "obj_as"):
             objs = [c for c in children if c.dep_ == "dobj"]
-            if not objs:
+            if not objs or (frame == "obj_as" and not any(c.lower_ == "as" for c in children)):
                 continue
             # "linked X to Y", "cited X as Z": prepositions after the object belong to the content
             parts = objs + [c for c in children if c.i > objs[0].i and (
@@ -200,10 +207,24 @@ def _frame_content(verb: Token, frames: tuple[str, ...]) -> tuple[tuple[int, int
     return None
 
 
+def _is_cue_verb(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    return (lemma, "VERB") in cue_classes() or lemma in stance_frames()
+
+
+def _no_comment(verb: Token) -> bool:
+    """"did not respond to a request for comment", "declined to comment": no claim is made."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("respond", "reply") and any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return lemma in ("decline", "refuse") and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_VERBS for c in verb.children)
+
+
 def stance_cue(verb: Token) -> Found | None:
     """"X called for Y", "X criticized Y as Z", "X refuses to Y": a stance with an object as content."""
     entry = stance_frames().get(verb.lemma_.lower())
-    if entry is None or verb.pos_ != "VERB":
+    if entry is None or verb.pos_ != "VERB" or _no_comment(verb):
         return None
     subj = _subject(verb)
     if subj is None or subj.lower_ in ("it", "this", "that", "which"):
@@ -285,11 +306,29 @@ def according_to(tok: Token, sent: SpacySpan) -> Found | None:
     return found
 
 
+def in_document(tok: Token, sent: SpacySpan) -> Found | None:
+    """"In a CNN poll released Monday, X leads": a document or statement as the source of its sentence."""
+    if tok.lower_ != "in" or tok.dep_ != "prep":
+        return None
+    objs = [c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in DOCUMENT_NOUNS]
+    head = tok.head
+    if not objs or (head.lemma_.lower(), "VERB") in cue_classes():  # "in a statement, X said": the verb is the cue
+        return None
+    phrase = subtree_range(tok)
+    start = sent.start
+    while start < phrase[0] and sent.doc[start].dep_ in ("cc", "punct"):
+        start += 1
+    content = _without((start, sent.end), phrase)
+    found = Found((tok.i, tok.i + 1), "evidence", tok.i, content, content_head=sent.root.i)
+    found.source_head = objs[0].i
+    return found
+
+
 def find_in_sentence(sent: SpacySpan) -> list[Found]:
     """Every raw attribution in one sentence, with content and source token ranges."""
     out: list[Found] = []
     for tok in sent:
-        found = according_to(tok, sent) or verb_cue(tok) or noun_cue(tok)
+        found = according_to(tok, sent) or in_document(tok, sent) or verb_cue(tok) or noun_cue(tok)
         if found is None:
             continue
         doc = sent.doc
