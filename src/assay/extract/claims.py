@@ -38,7 +38,7 @@ def _chars(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     return span.start_char, span.end_char
 
 
-def _snap_to_quotes(content: tuple[int, int], cue: tuple[int, int],
+def _snap_to_quotes(text: str, content: tuple[int, int], cue: tuple[int, int],
                     quotes: list[Quotation]) -> tuple[list[tuple[int, int]], str]:
     """Content that lies mostly inside a quotation becomes the whole quotation (all its paragraphs)."""
     s, e = content
@@ -49,9 +49,12 @@ def _snap_to_quotes(content: tuple[int, int], cue: tuple[int, int],
         if inside >= 0.5 * (e - s):
             chain = quote_chain(quotes, k)
             return [(p.start, p.end) for p in chain], "direct"
+    for q in quotes:  # a quotation that opens inside the content closes it: 'there is "a lot going on."'
+        if s < q.start < e < q.end and not text[e:q.end].strip(".,;:!?”\"' "):
+            e = q.end
     if any(s <= q.start and q.end <= e for q in quotes):
-        return [content], "mixed"
-    return [content], "indirect"
+        return [(s, e)], "mixed"
+    return [(s, e)], "indirect"
 
 
 def _draft(doc: Doc, found: Found, quotes: list[Quotation]) -> Draft | None:
@@ -59,7 +62,7 @@ def _draft(doc: Doc, found: Found, quotes: list[Quotation]) -> Draft | None:
     spans: list[tuple[int, int]] = []
     kinds: set[str] = set()
     for rng in found.content:
-        snapped, kind = _snap_to_quotes(_chars(doc, rng), cue, quotes)
+        snapped, kind = _snap_to_quotes(doc.text, _chars(doc, rng), cue, quotes)
         spans.extend(snapped)
         kinds.add(kind)
     if not spans:

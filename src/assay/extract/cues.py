@@ -66,9 +66,14 @@ def subtree_range(tok: Token) -> tuple[int, int]:
 
 
 def _cue_range(verb: Token) -> tuple[int, int]:
-    """The verb with its auxiliaries, negation and particle ("is saying", "pointed out")."""
-    parts = [verb] + [c for c in verb.children if c.dep_ in AUX_DEPS + ("prt",) and abs(c.i - verb.i) <= 3]
-    return _contiguous(parts)
+    """The verb with its auxiliaries, negation, particle, adverbs just before it and a colon just
+    after it ("is saying", "pointed out", "also linked", "said:")."""
+    parts = [verb] + [c for c in verb.children if abs(c.i - verb.i) <= 3 and (
+        c.dep_ in AUX_DEPS + ("prt",) or (c.dep_ == "advmod" and c.pos_ == "ADV" and c.i < verb.i))]
+    start, end = _contiguous(parts)
+    if end < len(verb.doc) and verb.doc[end].text == ":":
+        end += 1
+    return start, end
 
 
 def _subject(verb: Token) -> Token | None:
@@ -104,7 +109,19 @@ def _source_range(head: Token, avoid: list[tuple[int, int]]) -> tuple[int, int]:
             elif s > head.i:
                 end = min(end, s)
     doc = head.doc
-    return _trim(doc, start, end) or (head.i, head.i + 1)
+    start, end = _trim(doc, start, end) or (head.i, head.i + 1)
+    return start, _close_source(doc, start, end)
+
+
+def _close_source(doc, start: int, end: int) -> int:
+    """Balance a parenthesis ("Sen. X (R-S.C.)") and keep the comma that closes an appositive
+    ("Phil Smith, a spokesman for the union,"), as the source is written."""
+    words = [t.text for t in doc[start:end]]
+    if end < len(doc) and doc[end].text == ")" and words.count("(") > words.count(")"):
+        end += 1
+    if end < len(doc) and doc[end].text == "," and "," in words:
+        end += 1
+    return end
 
 
 def _without(outer: tuple[int, int], inner: tuple[int, int]) -> list[tuple[int, int]]:
