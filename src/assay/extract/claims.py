@@ -83,8 +83,9 @@ def _adjacent_quote(doc: Doc, found: Found, quotes: list[Quotation]) -> int | No
     before = [k for k, q in enumerate(quotes) if q.end <= cue_start and _near(text[q.end:cue_start], 80)]
     if before:
         return before[-1]
-    after = [k for k, q in enumerate(quotes) if q.start >= cue_end and (
-        _near(text[cue_end:q.start], 4) or text[cue_end:q.start].strip() == ":")]  # "reports:" + block quote
+    colon = text[cue_start:cue_end].endswith(":")
+    after = [k for k, q in enumerate(quotes) if q.start >= cue_end and (  # "reports:" + block quote
+        _near(text[cue_end:q.start], 4) or text[cue_end:q.start].strip() == ("" if colon else ":"))]
     return after[0] if after else None
 
 
