@@ -38,6 +38,12 @@ EXPECTED = [
      "asserted"),
     ("ex-08-president-six-thousand", "We are no longer talking about advisers", "Lenart Voss", "told",
      "asserted"),
+    ("ex-08-president-six-thousand", "the figure combined the intelligence agency's count", "Lenart Voss", "said",
+     "asserted"),
+    ("ex-01-first-reports", "the soldiers had entered in small groups", "Defence Intelligence Agency", "said",
+     "asserted"),
+    ("ex-09-brask-siege", "shot down two Veldran drones", "Ostrevian officials", "said", "asserted"),
+    ("ex-05-wire-estimate-raised", "is expected to meet in emergency session", "diplomats", "said", "asserted"),
     ("ex-08-president-six-thousand", "counts soldiers the way some people count sheep", "Darya Kosk", "said",
      "asserted"),
     ("ex-09-brask-siege", "The real toll may be higher", "Katrin Ebbe", "said", "hedged"),
@@ -93,3 +99,16 @@ def test_every_article_has_claims_and_exact_spans(example_extractions):
         for c in ex.claims:
             for span in (c.cue, *c.content):
                 assert text[span.start:span.end] == span.text
+
+
+def test_no_comment_sentences_make_no_claims(example_extractions):
+    for ex in example_extractions.values():
+        for c in ex.claims:
+            assert "request for comment" not in " ".join(s.text for s in c.content), ex.article.id
+
+
+def test_the_denial_and_the_anonymous_sources_are_marked(example_extractions):
+    kinds = {c.source_kind for ex in example_extractions.values() for c in ex.claims}
+    assert {"anonymous", "artifact", "intelligence", "official_body", "person", "unattributed"} <= kinds
+    denials = [c for ex in example_extractions.values() for c in ex.claims if c.cue_class == "deny"]
+    assert denials and all(c.modality == "negated" for c in denials)

@@ -202,3 +202,11 @@ def test_impression_without_source(extract):
     ex = extract("The rebels seemed ready to sign the truce.")
     c = claim_with(ex, "ready to sign")
     assert c.source is None and c.modality == "hedged"
+
+
+def test_title_description_resolves_to_the_titled_person(extract):
+    text = ("Eastland's President Mira Kallas said on Monday that the border would stay closed. "
+            "The president said the decision would be reviewed in a month.")
+    ex = extract(text)
+    c = claim_with(ex, "decision would be reviewed")
+    assert source_name(ex, c) == "Mira Kallas"

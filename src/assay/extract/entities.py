@@ -52,6 +52,15 @@ def _phrase_name(tokens: list[Token]) -> str:
     return doc[tokens[0].i:tokens[-1].i + 1].text
 
 
+def _titles_of(first: Token, root: Token) -> set[str]:
+    """Title words just before a name ("Ostrevian President Lenart Voss") or in its apposition
+    ("Matvei Orlan, a spokesman for the ministry")."""
+    doc = first.doc
+    before = {doc[i].lower_ for i in range(max(0, first.i - 3), first.i)}
+    appos = {c.lower_ for c in root.children if c.dep_ == "appos"}
+    return (before | appos) & TITLES
+
+
 def _is_subject(tok: Token) -> bool:
     """A name in subject position, directly or as part of the subject ("X, a spokesman, said")."""
     for _ in range(3):
@@ -80,6 +89,7 @@ class _Ent:
     type: str
     kind: str = "official_body"
     gender: str | None = None
+    titles: set[str] = field(default_factory=set)  # "president", "spokesman": for "the president said"
     mentions: set[tuple[int, int]] = field(default_factory=set)
 
 
@@ -139,6 +149,8 @@ class SourceResolver:
         self.place_words = self._place_words()
         for name in self._titled_names():
             person = self._person(name)
+            if person is not None:
+                person.titles |= _titles_of(name[0], name[-1])
             if person is not None and not self._quoted(name[0].idx):
                 person.mentions.add((name[0].idx, name[-1].idx + len(name[-1])))
                 self.persons.append((name[-1].i + 1, person, _is_subject(name[-1])))
@@ -153,6 +165,7 @@ class SourceResolver:
             if person is None:
                 continue
             person.mentions.add((ent.start_char, ent.end_char))
+            person.titles |= _titles_of(ent[0], ent.root)
             prev = self.doc[ent.start - 1].lower_ if ent.start > 0 else ""
             if prev in HONORIFICS:
                 person.gender = person.gender or HONORIFICS[prev]
@@ -246,9 +259,15 @@ class SourceResolver:
         return None
 
     def _described(self, tokens: list[Token], head: Token) -> _Ent | None:
-        """"the agency" after "the Defence Intelligence Agency": the latest group named with that word."""
-        if len(tokens) > 3 or not any(t.lower_ == "the" for t in tokens) or head.pos_ != "NOUN":
+        """"the agency" after "the Defence Intelligence Agency": the latest group named with that word;
+        "the president" after "President Lenart Voss": the latest person with that title."""
+        if len(tokens) > 3 or not any(t.lower_ == "the" for t in tokens) or head.pos_ not in ("NOUN", "PROPN"):
             return None
+        title = head.lower_
+        if title in TITLES:
+            for end, person, _ in sorted(self.persons, key=lambda x: x[0], reverse=True):
+                if end <= head.i and title in person.titles:
+                    return person
         words = {t.lower_ for t in tokens if t.dep_ != "det" and not t.is_punct}
         for end, ent, _ in sorted(self.groups, key=lambda x: x[0], reverse=True):
             if end <= head.i and words <= set(ent.name.lower().split()) and ent.type != "person":
