@@ -162,9 +162,10 @@ def _claim_row(extraction: Extraction, claim: Claim) -> dict:
 
 def _print_claims(rows: list[dict], title: str | None = None) -> None:
     table = Table(title=title, show_lines=False, expand=True)
-    for name, ratio, least in (("source", 2, 12), ("cue", 1, 9), ("content", 5, 20), ("modality", 1, 12),
-                               ("outlet / date", 2, 12)):
-        table.add_column(name, ratio=ratio, min_width=least, overflow="fold")
+    for name, ratio in (("source", 2), ("cue", 1), ("content", 5)):
+        table.add_column(name, ratio=ratio, overflow="fold")
+    table.add_column("modality", width=12, no_wrap=True)
+    table.add_column("outlet / date", ratio=2, overflow="fold")
     for r in rows:
         source = r["source_name"] or f"({r['source_kind']})"
         content = r["content_text"] if len(r["content_text"]) <= 220 else r["content_text"][:217] + "…"
