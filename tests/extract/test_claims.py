@@ -210,3 +210,18 @@ def test_title_description_resolves_to_the_titled_person(extract):
     ex = extract(text)
     c = claim_with(ex, "decision would be reviewed")
     assert source_name(ex, c) == "Mira Kallas"
+
+
+def test_short_quote_inside_a_paraphrase_stays_mixed(extract):
+    ex = extract('The envoy said there remains a "deep mistrust between the two capitals," when asked about talks.')
+    c = claim_with(ex, "deep mistrust")
+    assert c.kind == "mixed"
+    assert c.content[0].text.startswith("there remains")
+
+
+def test_quote_after_a_paraphrase_goes_on_with_it(extract):
+    text = 'The envoy said the talks had stalled. "Nobody wants to move first."'
+    ex = extract(text)
+    c = claim_with(ex, "the talks had stalled")
+    assert [s.text for s in c.content][-1] == '"Nobody wants to move first."'
+    assert c.kind == "mixed"

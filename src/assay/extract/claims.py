@@ -46,7 +46,7 @@ def _snap_to_quotes(text: str, content: tuple[int, int], cue: tuple[int, int],
         inside = min(e, q.end) - max(s, q.start)
         if inside <= 0 or q.holds(*cue):
             continue
-        if inside >= 0.5 * (e - s):
+        if inside >= 0.5 * (e - s) and q.start - s <= 3:  # not 'there remains a "significant ..."'
             chain = quote_chain(quotes, k)
             return [(p.start, p.end) for p in chain], "direct"
     for q in quotes:  # a quotation that opens inside the content closes it: 'there is "a lot going on."'
@@ -101,6 +101,11 @@ def _quote_index(quotes: list[Quotation], start: int, end: int) -> int | None:
     return None
 
 
+def _speech(d: Draft) -> bool:
+    """A paraphrase by a speaker ("X said Y.") that a following quote may go on with."""
+    return d.found.cue_class in ("neutral", "assert") and d.found.source_head is not None
+
+
 def _own_cue(text: str, quote: Quotation, d: Draft, others: list[Draft], gap_start: int) -> bool:
     """Another speaker's cue stands between, or the quote is followed by a cue of its own."""
     for o in others:
@@ -130,7 +135,7 @@ def _carry_quotes(text: str, drafts: list[Draft], quotes: list[Quotation]) -> No
     """A quote right after a direct claim, with no cue of its own, continues that claim."""
     used = {span for d in drafts for span in d.content}
     for d in sorted(drafts, key=lambda d: d.cue[0]):
-        if d.kind == "indirect":
+        if d.kind == "indirect" and not _speech(d):
             continue
         others = [o for o in drafts if o is not d]
         while True:
@@ -142,6 +147,8 @@ def _carry_quotes(text: str, drafts: list[Draft], quotes: list[Quotation]) -> No
             for q in quote_chain(quotes, k):
                 d.content.append((q.start, q.end))
                 used.add((q.start, q.end))
+            if d.kind == "indirect":
+                d.kind = "mixed"
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
