@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from assay.extract.cues import Found
 from assay.extract.lexicon import hedge_phrases
+from assay.extract.parse import Found
 
 HYPOTHETICAL_AUX = {"would", "could", "might've", "would've", "could've"}
 FUTURE_AUX = {"will", "'ll", "shall", "would"}

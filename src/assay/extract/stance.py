@@ -1,0 +1,67 @@
+"""Stance and speech-act verbs whose content is an object, an infinitive or a prepositional object:
+"X called for Y", "X criticized Y as Z", "X refuses to Y". Their frames are data (stance.tsv).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from assay.extract.lexicon import stance_frames
+from assay.extract.parse import Found, cue_range, subject_of, subtree_range
+
+OBJECT_PREPS = ("to", "as", "for", "with", "against", "into", "about", "of")
+NO_COMMENT_VERBS = {"comment", "respond", "discuss", "elaborate", "speak", "say", "answer", "confirm"}
+
+
+def frame_content(verb: Token, frames: tuple[str, ...]) -> tuple[tuple[int, int], Token, int] | None:
+    """(content range, content head, cue end) for the first frame the verb's children fill."""
+    children = list(verb.children)
+    for frame in frames:
+        if frame in ("obj", "obj_as"):
+            objs = [c for c in children if c.dep_ == "dobj"]
+            if not objs or (frame == "obj_as" and not any(c.lower_ == "as" for c in children)):
+                continue
+            # "linked X to Y", "cited X as Z": prepositions after the object belong to the content
+            parts = objs + [c for c in children if c.i > objs[0].i and (
+                c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS))]
+            return (min(subtree_range(c)[0] for c in parts), max(subtree_range(c)[1] for c in parts)), \
+                objs[0], verb.i + 1
+        if frame == "inf":
+            xcomps = [c for c in children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
+            if xcomps:
+                objs = [c for c in children if c.dep_ == "dobj" and c.i < xcomps[0].i]
+                lo = min(subtree_range(c)[0] for c in objs + xcomps)
+                return (lo, subtree_range(xcomps[0])[1]), xcomps[0], verb.i + 1
+        if frame.startswith("prep:"):
+            preps = [c for c in children if c.dep_ in ("prep", "prt") and c.lower_ == frame[5:]]
+            objs = [p for c in preps for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return subtree_range(objs[0]), objs[0], preps[0].i + 1
+    return None
+
+
+def no_comment(verb: Token) -> bool:
+    """"did not respond to a request for comment", "declined to comment": no claim is made."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("respond", "reply") and any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return lemma in ("decline", "refuse") and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_VERBS for c in verb.children)
+
+
+def stance_cue(verb: Token) -> Found | None:
+    """"X called for Y", "X criticized Y as Z", "X refuses to Y": a stance with an object as content."""
+    entry = stance_frames().get(verb.lemma_.lower())
+    if entry is None or verb.pos_ != "VERB" or no_comment(verb):
+        return None
+    subj = subject_of(verb)
+    if subj is None or subj.lower_ in ("it", "this", "that", "which"):
+        return None
+    framed = frame_content(verb, entry[1])
+    if framed is None:
+        return None
+    content, head, cue_end = framed
+    cue = cue_range(verb)
+    found = Found((cue[0], max(cue[1], cue_end)), entry[0], verb.i, [content], content_head=head.i)
+    found.source_head = subj.i
+    return found
