@@ -132,3 +132,22 @@ def test_csv_long_field(tmp_path: Path) -> None:
     (article,) = list(read_inputs([path]))
     assert isinstance(article, Article)
     assert article.text == long_text
+
+
+def test_json_array_file(tmp_path):
+    from assay.ingest import read_inputs
+    from assay.records import Article, InputError
+    path = tmp_path / "batch.json"
+    path.write_text('[\n {"id": "a1", "text": "The pier reopened on Monday."},\n 7,\n {"id": "a3"}\n]\n',
+                    encoding="utf-8")
+    items = list(read_inputs([path]))
+    assert [i.id for i in items if isinstance(i, Article)] == ["a1"]
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert len(errors) == 2 and "item 2" in errors[0].reason and "item 3" in errors[1].reason
+
+
+def test_json_lines_in_a_json_file_still_work(tmp_path):
+    from assay.ingest import read_inputs
+    path = tmp_path / "lines.json"
+    path.write_text('{"text": "One."}\n{"text": "Two."}\n', encoding="utf-8")
+    assert len(list(read_inputs([path]))) == 2

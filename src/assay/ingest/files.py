@@ -8,7 +8,7 @@ from pathlib import Path
 from assay.ingest.common import Options, Problem
 from assay.ingest.html import read_html
 from assay.ingest.meta import sidecar_path
-from assay.ingest.tables import read_csv, read_jsonl
+from assay.ingest.tables import read_csv, read_json, read_jsonl
 from assay.ingest.text import read_txt
 from assay.records import Article, InputError
 
@@ -16,7 +16,7 @@ Reader = Callable[[Path, Options], Iterator[Article | InputError]]
 
 READERS: dict[str, Reader] = {
     ".txt": read_txt, ".html": read_html, ".htm": read_html,
-    ".jsonl": read_jsonl, ".ndjson": read_jsonl, ".json": read_jsonl, ".csv": read_csv,
+    ".jsonl": read_jsonl, ".ndjson": read_jsonl, ".json": read_json, ".csv": read_csv,
 }
 # Files whose metadata may sit in a same-stem .json beside them.
 SIDECAR_OWNERS = (".txt", ".html", ".htm")
@@ -33,7 +33,7 @@ def read_inputs(
     """Yield one Article per article found, or an InputError per file, line or row that cannot be used.
 
     Each path is a file or a folder; folders are walked recursively in name order, taking
-    only known extensions (.txt, .html, .htm, .jsonl, .ndjson, .json as JSON Lines, .csv)
+    only known extensions (.txt, .html, .htm, .jsonl, .ndjson, .json as a JSON array or JSON Lines, .csv)
     and skipping hidden entries. A `.json` beside a same-stem `.txt`/`.html`/`.htm` is that
     file's sidecar, never an input, even when named explicitly (so `assay extract dir/*`
     works). A file reached twice is read once.

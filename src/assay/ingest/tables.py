@@ -1,4 +1,4 @@
-"""Record files: JSON Lines (`.jsonl`, `.ndjson`, `.json`) and CSV, one article per line or row.
+"""Record files: JSON Lines (`.jsonl`, `.ndjson`, `.json`), a JSON array (`.json`) and CSV.
 
 A bad line or row is reported with its line number and the rest of the file goes on.
 Both readers stream: memory holds one record at a time.
@@ -53,6 +53,30 @@ def read_jsonl(path: Path, opts: Options) -> Iterator[Article | InputError]:
                 yield InputError(path=str(path), reason=p.reason, line=lineno)
     if not found:
         raise Problem(EMPTY_FILE)
+
+
+def read_json(path: Path, opts: Options) -> Iterator[Article | InputError]:
+    """A `.json` file: one JSON array of article objects, or else JSON Lines."""
+    check_file(path, opts.max_file_bytes)
+    with path.open("rb") as f:
+        head = f.read(64).lstrip(UTF8_BOM).lstrip()
+    if not head.startswith(b"["):
+        yield from read_jsonl(path, opts)
+        return
+    raw = path.read_bytes()
+    try:
+        records = json.loads(decode_utf8(raw, 0).lstrip("\ufeff"))
+    except json.JSONDecodeError as e:
+        raise Problem(f"not JSON: {e.msg}", line=e.lineno) from None
+    if not records:
+        raise Problem(EMPTY_FILE)
+    for k, record in enumerate(records, 1):
+        try:
+            if not isinstance(record, dict):
+                raise Problem(f"item {k} is not a JSON object but {type(record).__name__}")
+            yield record_article(record, opts)
+        except Problem as p:
+            yield InputError(path=str(path), reason=f"item {k}: {p.reason}")
 
 
 def parse_line(raw: bytes, offset: int) -> dict[str, Any]:
