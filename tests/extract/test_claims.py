@@ -225,3 +225,11 @@ def test_quote_after_a_paraphrase_goes_on_with_it(extract):
     c = claim_with(ex, "the talks had stalled")
     assert [s.text for s in c.content][-1] == '"Nobody wants to move first."'
     assert c.kind == "mixed"
+
+
+def test_spokesman_for_a_named_person_is_not_that_person(extract):
+    ex = extract("A spokesman for Governor Anna Berg said the curfew would end on Friday.")
+    c = claim_with(ex, "the curfew would end")
+    assert source_name(ex, c) != "Anna Berg"
+    ex = extract("Her spokesman, Tomas Reed, said the curfew would end on Friday.")
+    assert source_name(ex, claim_with(ex, "the curfew would end")) == "Tomas Reed"

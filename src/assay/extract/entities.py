@@ -228,10 +228,13 @@ class SourceResolver:
 
     def _named(self, tokens: list[Token], head: Token) -> tuple[_Ent | None, str]:
         ents = [e for e in self.doc.ents if e.start < tokens[-1].i + 1 and tokens[0].i < e.end]
-        people = [e for e in ents if e.label_ == "PERSON" and self._looks_like_person(e)]
-        if people:
+        appositions = {c.i for c in head.children if c.dep_ == "appos"}
+        people = [e for e in ents if e.label_ == "PERSON" and self._looks_like_person(e)
+                  and (e.start <= head.i < e.end or e.root.i in appositions)]
+        if people:  # "Matvei Orlan, a spokesman", "a spokesman, Matvei Orlan"; not "a spokesman for Orlan"
             return self._person(list(people[0])), "person"
-        known = self._known_person(tokens)
+        name_words = [t for t in tokens if t.i == head.i or (t.head.i == head.i and t.dep_ == "compound")]
+        known = self._known_person(name_words)
         if known is not None:
             return known, "person"
         kind = self._kind_of_tokens(tokens)
