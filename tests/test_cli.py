@@ -100,3 +100,12 @@ def test_pipeline_reports_text_beyond_the_model_limit(pipeline):
     results = list(small.extract([Article(id="a", text="x " * 40), Article(id="b", text="He said no.")]))
     assert isinstance(results[0], InputError) and results[0].path == "a"
     assert results[1].article.id == "b"
+
+
+def test_table_shows_brackets_in_article_text_as_text(tmp_path):
+    path = tmp_path / "b.jsonl"
+    text = "The mayor said the [red]water[/red] in [our] wells was safe."
+    path.write_text(json.dumps({"id": "brackets", "text": text}) + "\n", encoding="utf-8")
+    result = run(["extract", str(path)], tmp_path)
+    assert result.exit_code == 0
+    assert "[red]water[/red]" in result.stdout and "[our]" in result.stdout

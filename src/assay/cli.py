@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -165,12 +166,13 @@ def _print_claims(rows: list[dict], title: str | None = None) -> None:
     for name, ratio in (("source", 2), ("cue", 1), ("content", 5)):
         table.add_column(name, ratio=ratio, overflow="fold")
     table.add_column("modality", width=12, no_wrap=True)
-    table.add_column("outlet / date", ratio=2, overflow="fold")
-    for r in rows:
+    table.add_column("article", ratio=2, overflow="fold")
+    for r in rows:  # article text is untrusted: escape it so "[...]" is not read as Rich markup
         source = r["source_name"] or f"({r['source_kind']})"
         content = r["content_text"] if len(r["content_text"]) <= 220 else r["content_text"][:217] + "…"
-        table.add_row(source, r["cue_text"], content, r["modality"],
-                      f"{r['outlet'] or '?'}, {r['published'] or '?'}")
+        where = f"{r['outlet'] or '?'}, {r['published'] or '?'}"
+        table.add_row(escape(source), escape(r["cue_text"]), escape(content), r["modality"],
+                      f"{escape(where)}\n[dim]{escape(r['article_id'])}[/dim]")
     out.print(table)
 
 
