@@ -57,6 +57,7 @@ class EvalSet:
 SETS: tuple[EvalSet, ...] = (
     EvalSet("seed", "seed", "gold_seed.json", "score_seed.py"),
     EvalSet("polnear_dev", "polnear/dev", "gold_attribution.jsonl", "score_attribution.py"),
+    EvalSet("newsquant_dev", "newsquant/dev", "gold_quantities.jsonl", "score_quantities.py"),
 )
 
 # Published numbers printed beside ours for reference only (different model, split and tokenisation).

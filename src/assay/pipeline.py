@@ -8,18 +8,21 @@ from spacy.tokens import Doc
 
 from assay.extract.claims import EXTRACTOR as CLAIMS_EXTRACTOR
 from assay.extract.claims import extract_claims
+from assay.extract.quantities import EXTRACTOR as QUANTITIES_EXTRACTOR
+from assay.extract.quantities import extract_quantities
 from assay.nlp import load_nlp
 from assay.records import Article, Extraction, InputError
 from assay.settings import Settings
 
-EXTRACTORS = {"claims": CLAIMS_EXTRACTOR}
+EXTRACTORS = {"claims": CLAIMS_EXTRACTOR, "quantities": QUANTITIES_EXTRACTOR}
 
 
 def extract_doc(article: Article, doc: Doc) -> Extraction:
     """Run every extractor on one parsed article."""
     claims, entities = extract_claims(doc)
+    quantities = extract_quantities(doc, claims)
     return Extraction(article=article, claims=tuple(claims), entities=tuple(entities),
-                      extractors=dict(EXTRACTORS))
+                      quantities=tuple(quantities), extractors=dict(EXTRACTORS))
 
 
 class Pipeline:

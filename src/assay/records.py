@@ -119,6 +119,32 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Quantity:
+    """A number with what it counts, its bounds and how it is given (SCHEMA.md Quantity)."""
+
+    span: Span
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    bound: str = "exact"
+    unit: str | None = None
+    concept: str | None = None
+    claim: str | None = None
+    status: str = "reported"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"span": self.span.to_dict(), "value": self.value, "low": self.low, "high": self.high,
+                "bound": self.bound, "unit": self.unit, "concept": self.concept, "claim": self.claim,
+                "status": self.status}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Quantity:
+        return cls(span=Span.from_dict(d["span"]), **{k: d.get(k) for k in (
+            "value", "low", "high", "unit", "concept", "claim")},
+            bound=d.get("bound") or "exact", status=d.get("status") or "reported")
+
+
+@dataclass(frozen=True)
 class Entity:
     """A source or actor resolved inside one article (pronouns and short forms included)."""
 
@@ -145,7 +171,7 @@ class Extraction:
     article: Article
     claims: tuple[Claim, ...] = ()
     entities: tuple[Entity, ...] = ()
-    quantities: tuple[dict[str, Any], ...] = ()
+    quantities: tuple[Quantity, ...] = ()
     times: tuple[dict[str, Any], ...] = ()
     places: tuple[dict[str, Any], ...] = ()
     events: tuple[dict[str, Any], ...] = ()
@@ -156,7 +182,7 @@ class Extraction:
             "schema": SCHEMA_VERSION,
             "article": self.article.to_dict(),
             "claims": [c.to_dict() for c in self.claims],
-            "quantities": list(self.quantities),
+            "quantities": [q.to_dict() for q in self.quantities],
             "times": list(self.times),
             "places": list(self.places),
             "events": list(self.events),
@@ -170,7 +196,8 @@ class Extraction:
             article=Article.from_dict(d["article"]),
             claims=tuple(Claim.from_dict(c) for c in d.get("claims") or []),
             entities=tuple(Entity.from_dict(e) for e in d.get("entities") or []),
-            quantities=tuple(d.get("quantities") or []), times=tuple(d.get("times") or []),
+            quantities=tuple(Quantity.from_dict(q) for q in d.get("quantities") or []),
+            times=tuple(d.get("times") or []),
             places=tuple(d.get("places") or []), events=tuple(d.get("events") or []),
             extractors=dict(d.get("extractors") or {}),
         )

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from assay.records import Article, Claim, Entity, Extraction, Span, derive_article_id
+from assay.records import Article, Claim, Entity, Extraction, Quantity, Span, derive_article_id
 from assay.store import Store, open_store
 
 TEXT_A = (
@@ -58,9 +58,8 @@ def extraction_a(outlet: str = "Harbor Wire", published: str | None = "2031-03-0
               content=(sp(t, "the deployment could grow"), sp(t, "if tensions along the river persist")),
               hedges=(sp(t, "could"),)),
     )
-    quantity = {"span": sp(t, "at least 400 border guards").to_dict(), "value": None, "low": 400,
-                "high": None, "bound": "at_least", "unit": "border guards", "concept": "personnel",
-                "claim": "c1", "status": "reported"}
+    quantity = Quantity(span=sp(t, "at least 400 border guards"), value=400, low=400, bound="at_least",
+                        unit="border guards", concept="personnel", claim="c1", status="reported")
     return Extraction(article=article, claims=claims, entities=(ministry, colonel), quantities=(quantity,),
                       extractors=dict(EXTRACTORS if extractors is None else extractors))
 
@@ -175,7 +174,7 @@ def test_payload_round_trips(store: Store) -> None:
     back = store.extraction(ex.article.id)
     assert back is not None
     assert back.to_dict() == ex.to_dict()
-    assert back.quantities[0]["low"] == 400  # a layer without its own table survives
+    assert back.quantities[0].low == 400  # a layer without its own table survives
     assert store.extraction("no-such-article") is None
 
 

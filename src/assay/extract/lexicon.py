@@ -34,3 +34,9 @@ def source_kinds() -> dict[str, str]:
 def stance_frames() -> dict[str, tuple[str, tuple[str, ...]]]:
     """lemma -> (cue class, content frames) for verbs whose content is an object or infinitive."""
     return {lemma: (cls, tuple(frames.split(","))) for lemma, cls, frames in _rows("stance.tsv")}
+
+
+@lru_cache(maxsize=1)
+def quantity_concepts() -> dict[str, str]:
+    """Counted noun or unit (lower case, singular) -> concept (personnel, distance, ...)."""
+    return {word: concept for word, concept in _rows("concepts.tsv")}

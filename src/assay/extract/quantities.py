@@ -1,0 +1,282 @@
+"""Quantities: numbers with what they count, their bounds, and whether they are reported,
+estimated or hypothetical (SCHEMA.md Quantity).
+
+`extract_quantities(doc, claims)` is pure. Per sentence it finds number expressions
+(numbers.py reads them), joins ranges, reads bound words to the left, the unit or
+counted noun to the right, drops dates, times, ordinals and years, then links each
+quantity to the innermost claim whose content holds it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from assay.extract.lexicon import quantity_concepts
+from assay.extract.numbers import (
+    ORDINAL,
+    SCALES,
+    SUFFIX_SCALES,
+    VAGUE,
+    WORDS,
+    combine,
+    split_glued,
+    token_value,
+)
+from assay.records import Claim, Quantity, Span
+
+EXTRACTOR = "assay.quantities.v1"
+CURRENCY = {"$": "$", "us$": "$", "usd": "$", "€": "€", "eur": "€", "£": "£", "gbp": "£", "¥": "¥"}
+BOUNDS = [  # longest first; the words right before a number
+    (("at", "least"), "at_least"), (("more", "than"), "at_least"), (("upwards", "of"), "at_least"),
+    (("in", "excess", "of"), "at_least"), (("no", "fewer", "than"), "at_least"),
+    (("no", "less", "than"), "at_least"), (("over",), "at_least"), (("above",), "at_least"),
+    (("up", "to"), "at_most"), (("at", "most"), "at_most"), (("less", "than"), "at_most"),
+    (("fewer", "than"), "at_most"), (("no", "more", "than"), "at_most"), (("as", "many", "as"), "at_most"),
+    (("as", "much", "as"), "at_most"), (("under",), "at_most"), (("below",), "at_most"),
+    (("an", "estimated"), "approx"), (("about",), "approx"), (("around",), "approx"),
+    (("roughly",), "approx"), (("approximately",), "approx"), (("nearly",), "approx"),
+    (("almost",), "approx"), (("some",), "approx"), (("close", "to"), "approx"), (("estimated",), "approx"),
+    (("circa",), "approx"), (("~",), "approx"),
+]
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+          "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+ESTIMATE_CUES = {"estimate", "believe"}
+TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+UNITS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+
+
+@dataclass
+class _Num:
+    start: int  # token range of the number itself (with a currency sign)
+    end: int
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    bound: str = "exact"
+    currency: str = ""
+    unit: str | None = None  # a unit glued to the number ("256GB")
+    lead: int | None = None  # first token of the bound words ("at least")
+
+
+def _is_date_or_time(tok: Token) -> bool:
+    """A number inside a date or clock time ("Nov. 5", "2024", "3 p.m."), but not a duration."""
+    if tok.ent_type_ not in ("DATE", "TIME"):
+        v = token_value(tok.text)
+        return v is not None and v.is_integer() and 1800 <= v <= 2100 and "," not in tok.text \
+            and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ not in ("NOUN",)
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    words = {t.lower_.rstrip(".") for t in ent} if ent is not None else set()
+    years = any(t.like_num and len(t.text) == 4 and t.text.isdigit() for t in ent or [])
+    return bool(words & MONTHS) or years or any(":" in t.text or t.lower_ in ("a.m.", "p.m.") for t in ent or [])
+
+
+def _number_at(doc: Doc, i: int, end: int) -> _Num | None:
+    """The number expression starting at token i, if any: currency, digits or words, scales."""
+    tok = doc[i]
+    currency = ""
+    j = i
+    if tok.lower_ in CURRENCY and j + 1 < end:
+        currency, j = CURRENCY[tok.lower_], j + 1
+    text = doc[j].text
+    glued = split_glued(text)
+    if ORDINAL.match(text) or _is_date_or_time(doc[j]):
+        return None
+    if glued is not None:
+        cur, value, unit = glued
+        num = _Num(i, j + 1, value, currency=currency or CURRENCY.get(cur.lower(), cur), unit=unit)
+    elif (value := token_value(text)) is not None:
+        num = _Num(i, j + 1, value, currency=currency)
+    elif text.lower() == "a" and j + 1 < end and doc[j + 1].lower_ in ("dozen", "hundred", "thousand", "million"):
+        num = _Num(i, j + 1, 1.0, currency=currency)
+    else:
+        return None
+    return _extend(doc, num, end)
+
+
+def _extend(doc: Doc, num: _Num, end: int) -> _Num:
+    """Take in following number words and scales: "1.5 million", "twenty five", "$5 m"."""
+    values, scales = [num.value or 0.0], [0.0]
+    k = num.end
+    while k < end:
+        word = doc[k].lower_
+        if word in SCALES or word == "dozen":
+            values.append(0.0)
+            scales.append(float(SCALES.get(word, 12)))
+        elif word in SUFFIX_SCALES and num.currency and not num.unit:
+            values.append(0.0)
+            scales.append(float(SUFFIX_SCALES[word]))
+        elif word in WORDS and word not in ("half", "dozen") and doc[k - 1].lower_ in WORDS:
+            values.append(float(WORDS[word]))
+            scales.append(0.0)
+        elif word == "-" and k + 1 < end and doc[k - 1].lower_ in TENS and doc[k + 1].lower_ in UNITS:
+            values.append(float(WORDS[doc[k + 1].lower_]))  # "twenty - five", split by the tokenizer
+            scales.append(0.0)
+            k += 1
+        else:
+            break
+        k += 1
+    if k > num.end:
+        num.value, num.end = combine(values, scales), k
+    return num
+
+
+def _vague_at(doc: Doc, i: int, end: int) -> _Num | None:
+    """"thousands of", "tens of thousands of", "dozens of"."""
+    word = doc[i].lower_
+    if word == "tens" and i + 2 < end and doc[i + 1].lower_ == "of" and doc[i + 2].lower_ in VAGUE:
+        low, _ = VAGUE[doc[i + 2].lower_]
+        return _Num(i, i + 3, None, low=float(low * 10), high=float(low * 100 - 1), bound="vague")
+    if word in VAGUE and i + 1 < end and doc[i + 1].lower_ == "of":
+        low, high = VAGUE[word]
+        return _Num(i, i + 1, None, low=float(low), high=float(high), bound="vague")
+    return None
+
+
+def _numbers(sent: SpacySpan) -> list[_Num]:
+    doc, nums, i = sent.doc, [], sent.start
+    while i < sent.end:
+        num = _vague_at(doc, i, sent.end) or _number_at(doc, i, sent.end)
+        if num is None:
+            i += 1
+            continue
+        nums.append(num)
+        i = num.end
+    return _ranges(doc, nums)
+
+
+def _ranges(doc: Doc, nums: list[_Num]) -> list[_Num]:
+    """"between 8,000 and 10,000", "from 10 to 12", "10,000-12,000", "14 to 18"."""
+    out: list[_Num] = []
+    for num in nums:
+        prev = out[-1] if out else None
+        if prev is not None and prev.value is not None and num.value is not None:
+            gap = [t.lower_ for t in doc[prev.end:num.start]]
+            before = doc[prev.start - 1].lower_ if prev.start > 0 else ""
+            joined = gap in (["-"], ["–"], ["to"]) or (gap == ["and"] and before == "between")
+            if joined:
+                low, high = sorted((prev.value, num.value))
+                out[-1] = _Num(prev.start, num.end, None, low=low, high=high, bound="range",
+                               currency=prev.currency or num.currency, unit=num.unit or prev.unit)
+                if before in ("between", "from"):
+                    out[-1].lead = prev.start - 1
+                continue
+        out.append(num)
+    return out
+
+
+def _bound(doc: Doc, num: _Num) -> None:
+    """Bound words right before the number ("at least", "up to", "about")."""
+    if num.bound != "exact":
+        return
+    words = [t.lower_ for t in doc[max(0, num.start - 3):num.start]]
+    for phrase, bound in BOUNDS:
+        if tuple(words[-len(phrase):]) == phrase:
+            num.bound, num.lead = bound, num.start - len(phrase)
+            if bound == "at_least":
+                num.low = num.value
+            elif bound == "at_most":
+                num.high = num.value
+            return
+
+
+def _unit(doc: Doc, num: _Num, end: int) -> tuple[str | None, int]:
+    """(unit as written, end token of the expression): a glued unit, %, currency, or the counted noun."""
+    k = num.end
+    if num.unit:
+        return num.unit, k
+    if k < end and doc[k].text == "%":
+        return "%", k + 1
+    if k + 1 < end and doc[k].lower_ == "per" and doc[k + 1].lower_ == "cent":
+        return "per cent", k + 2
+    if k < end and doc[k].lower_ in ("percent", "pct"):
+        return doc[k].text, k + 1
+    if num.currency:
+        return num.currency, k
+    if num.bound == "vague" and k < end and doc[k].lower_ == "of":
+        k += 1
+    head = _counted_noun(doc, num, k, end)
+    if head is None:
+        return None, num.end
+    return doc[k:head + 1].text, head + 1
+
+
+def _counted_noun(doc: Doc, num: _Num, k: int, end: int) -> int | None:
+    """Index of the noun the number counts: its syntactic head, or the noun right after it."""
+    last = doc[num.end - 1]
+    head = last.head
+    if last.dep_ in ("nummod", "quantmod", "compound") and k <= head.i < min(end, k + 6) \
+            and head.pos_ in ("NOUN", "PROPN", "SYM"):
+        return head.i
+    j = k
+    while j < end and j < k + 5 and doc[j].pos_ in ("ADJ", "PROPN", "NOUN", "NUM", "PUNCT") \
+            and doc[j].text not in (",", ".", ";", ":", "(", ")"):
+        if doc[j].pos_ == "NOUN" and (j + 1 >= end or doc[j + 1].pos_ != "NOUN"):
+            return j
+        j += 1
+    return None
+
+
+def _concept(unit: str | None, currency: str) -> str | None:
+    if currency:
+        return "money"
+    if not unit:
+        return None
+    words = unit.lower().replace("-", " ").split()
+    concepts = quantity_concepts()
+    for word in reversed(words):
+        for key in (word, word.rstrip("s"), word[:-2] if word.endswith("es") else word):
+            if key in concepts:
+                return concepts[key]
+    return "other"
+
+
+def _innermost_claim(claims: list[Claim], start: int, end: int) -> Claim | None:
+    best = None
+    for c in claims:
+        for s in c.content:
+            if s.start <= start and end <= s.end and (best is None or s.end - s.start < best[1]):
+                best = (c, s.end - s.start)
+    return best[0] if best else None
+
+
+def _conditional(tok: Token) -> bool:
+    """Inside an if-clause, or a question about what would happen ("is Kim going to send 10,000 more?")."""
+    for anc in [tok, *tok.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in anc.children):
+            return True
+    sent = tok.sent
+    stop = next((t for t in tok.doc[tok.i:sent.end] if t.text in (".", "?", "!")), None)
+    words = {t.lower_ for t in tok.doc[sent.start:stop.i if stop is not None else sent.end]}
+    return stop is not None and stop.text == "?" and bool(words & {"would", "could", "going", "will", "might"})
+
+
+def _status(tok: Token, claim: Claim | None, lead_words: str) -> str:
+    if _conditional(tok) or (claim is not None and claim.modality == "hypothetical"):
+        return "hypothetical"
+    if "estimated" in lead_words or (claim is not None and claim.cue_class in ESTIMATE_CUES):
+        return "estimate"
+    return "reported"
+
+
+def extract_quantities(doc: Doc, claims: list[Claim]) -> list[Quantity]:
+    """Every quantity in the article, linked to the innermost claim that reports it."""
+    text = doc.text
+    out = []
+    for sent in doc.sents:
+        for num in _numbers(sent):
+            _bound(doc, num)
+            unit, stop = _unit(doc, num, sent.end)
+            start = num.lead if num.lead is not None else num.start
+            span = doc[start:max(stop, num.end)]
+            claim = _innermost_claim(claims, span.start_char, span.end_char)
+            lead = doc[start:num.start].text.lower()
+            out.append(Quantity(
+                span=Span.of(text, span.start_char, span.end_char), value=num.value, low=num.low,
+                high=num.high, bound=num.bound, unit=unit, concept=_concept(unit, num.currency),
+                claim=claim.id if claim else None, status=_status(doc[num.start], claim, lead),
+            ))
+    return out

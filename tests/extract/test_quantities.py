@@ -1,0 +1,82 @@
+"""Quantities on sentences we wrote, including the traps (dates, ordinals, questions, if-clauses)."""
+
+import pytest
+
+
+def quantities(extract, text):
+    return extract(text).quantities
+
+
+def only(extract, text):
+    qs = quantities(extract, text)
+    assert len(qs) == 1, [q.span.text for q in qs]
+    return qs[0]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("The army moved 1,500 special forces to the coast.", 1500, "special forces"),
+    ("The fund lost 1.5 million dollars last year.", 1_500_000, "dollars"),
+    ("They counted twenty-five tanks near the bridge.", 25, "tanks"),
+    ("A dozen drones hit the depot.", 12, "drones"),
+    ("The convoy drove 600 miles of front line.", 600, "miles"),
+    ("Turnout reached 47.6% in the capital.", 47.6, "%"),
+    ("The ministry paid $5m for the radar.", 5_000_000, "$"),
+    ("The new phone ships with 256GB of storage.", 256, "GB"),
+])
+def test_values_and_units(extract, text, value, unit):
+    q = only(extract, text)
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+
+
+@pytest.mark.parametrize("text,bound,low,high", [
+    ("At least 37 civilians were killed.", "at_least", 37, None),
+    ("The plant will hire up to 400 people.", "at_most", None, 400),
+    ("About 2,000 troops crossed the border.", "approx", None, None),
+    ("Between 4,000 and 5,000 troops are in the province.", "range", 4000, 5000),
+    ("The column stretched 10-12 kilometres.", "range", 10, 12),
+    ("Thousands of families have fled.", "vague", 1000, 9999),
+    ("Tens of thousands of people marched.", "vague", 10_000, 99_999),
+])
+def test_bounds(extract, text, bound, low, high):
+    q = only(extract, text)
+    assert q.bound == bound
+    assert q.low == low and q.high == high
+    if bound in ("range", "vague"):
+        assert q.value is None
+
+
+@pytest.mark.parametrize("text", [
+    "The talks began on March 3, 2026 in the capital.",
+    "The vote is set for Nov. 5.",
+    "The 22nd brigade left at 3 p.m.",
+    "The treaty was signed in 2009.",
+])
+def test_dates_times_ordinals_years_are_not_quantities(extract, text):
+    assert quantities(extract, text) == ()
+
+
+def test_hypotheticals(extract):
+    ex = extract("“If 10,000 soldiers fail, is the general going to send 10,000 more?” the analyst asked.")
+    assert [q.status for q in ex.quantities] == ["hypothetical", "hypothetical"]
+
+
+def test_linked_to_the_claim_and_estimate_status(extract):
+    ex = extract("The intelligence service estimates that 12,000 troops are being sent. "
+                 "The ministry said 300 trucks had crossed.")
+    by_value = {q.value: q for q in ex.quantities}
+    estimate, reported = by_value[12000], by_value[300]
+    claims = {c.id: c for c in ex.claims}
+    assert estimate.status == "estimate" and claims[estimate.claim].cue.text == "estimates"
+    assert reported.status == "reported" and claims[reported.claim].cue.text == "said"
+    assert estimate.concept == "personnel"
+
+
+def test_durations_are_quantities(extract):
+    q = only(extract, "Every recruit serves 10 years in the army.")
+    assert q.value == 10 and q.concept == "duration"
+
+
+def test_author_voice_has_no_claim(extract):
+    q = only(extract, "The town had 25,000 residents before the war.")
+    assert q.claim is None and q.status == "reported"
