@@ -57,15 +57,28 @@ def split_glued(text: str) -> tuple[str, float, str | None] | None:
     g = GLUED.match(text)
     if not g or ORDINAL.match(text):
         return None
+    if CLOCK.match(text):
+        return None
     value = float(g.group("num").replace(",", ""))
     unit = g.group("unit")
-    if unit.lower() in SUFFIX_SCALES:
-        return currency, value * SUFFIX_SCALES[unit.lower()], None
+    if unit.lower() in SUFFIX_SCALES and (currency or unit.lower() != "m" or not value.is_integer()):
+        return currency, value * SUFFIX_SCALES[unit.lower()], None  # "$5m", "1.2m"; "37m" stays metres
     return currency, value, unit
 
 
+SIGNED = re.compile(r"^(?P<sign>[+\-−]|minus-)(?P<num>[\d.,]+)$", re.I)
+FRACTION = re.compile(r"^(\d+)[/⁄](\d+)$")
+FRACTION_WORDS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
+CLOCK = re.compile(r"^\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)$", re.I)
+
+
 def token_value(text: str) -> float | None:
-    """The value of one token that is a number by itself (digits or a number word)."""
+    """The value of one token that is a number by itself: digits, a signed number ("-1.3",
+    "minus-5"), a fraction ("1/16") or a number word."""
+    if (m := SIGNED.match(text)) and (v := digits_value(m.group("num"))) is not None:
+        return -v if m.group("sign") != "+" else v
+    if (m := FRACTION.match(text)) and int(m.group(2)):
+        return int(m.group(1)) / int(m.group(2))
     return digits_value(text) if text[:1].isdigit() or text[:1] == "." else word_value(text)
 
 

@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan
 
 from assay.extract.lexicon import quantity_concepts
 from assay.extract.numbers import (
+    FRACTION_WORDS,
     ORDINAL,
     SCALES,
     SUFFIX_SCALES,
@@ -45,6 +46,7 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
           "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 ESTIMATE_CUES = {"estimate", "believe"}
+LENGTHY = {"long", "tall", "high", "wide", "deep"}
 TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 UNITS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
 
@@ -60,18 +62,50 @@ class _Num:
     currency: str = ""
     unit: str | None = None  # a unit glued to the number ("256GB")
     lead: int | None = None  # first token of the bound words ("at least")
+    scale: float = 1.0  # the multiplier written after the number ("billion"), for ranges
 
 
 def _is_date_or_time(tok: Token) -> bool:
     """A number inside a date or clock time ("Nov. 5", "2024", "3 p.m."), but not a duration."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in ("am", "pm", "a.m.", "p.m."):
+        return True
     if tok.ent_type_ not in ("DATE", "TIME"):
         v = token_value(tok.text)
-        return v is not None and v.is_integer() and 1800 <= v <= 2100 and "," not in tok.text \
-            and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ not in ("NOUN",)
+        counted = nxt is not None and nxt.lemma_.lower() in quantity_concepts()
+        return v is not None and v.is_integer() and 1800 <= v <= 2100 and tok.text.isdigit() and not counted
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     words = {t.lower_.rstrip(".") for t in ent} if ent is not None else set()
     years = any(t.like_num and len(t.text) == 4 and t.text.isdigit() for t in ent or [])
     return bool(words & MONTHS) or years or any(":" in t.text or t.lower_ in ("a.m.", "p.m.") for t in ent or [])
+
+
+def _in_a_name(doc: Doc, j: int, currency: str) -> bool:
+    """ "S&P 500", "FTSE 100", "iPhone 12", "Game 7": a number that is part of a name."""
+    prev = doc[j - 1] if j > 0 else None
+    return not currency and prev is not None and prev.pos_ == "PROPN" and not prev.is_punct \
+        and doc[j].text.isdigit() and prev.lower_.rstrip(".") not in MONTHS
+
+
+def _adjective(doc: Doc, j: int, end: int) -> bool:
+    """ "four-door", "three-year": a number word fused into an adjective, not a count."""
+    return doc[j].lower_ in WORDS and j + 2 < end and doc[j + 1].text == "-" \
+        and token_value(doc[j + 2].text) is None and doc[j + 2].lower_ not in SCALES
+
+
+def _fraction_at(doc: Doc, j: int, end: int) -> _Num | None:
+    """ "a third", "one fourth", "one out of three", "sixfold"."""
+    word = doc[j].lower_
+    if word.endswith("fold") and (v := token_value(word[:-4])) is not None:
+        return _Num(j, j + 1, v)
+    nxt = doc[j + 1].lower_ if j + 1 < end else ""
+    if word in ("a", "one") and nxt in FRACTION_WORDS:
+        return _Num(j, j + 2, 1 / FRACTION_WORDS[nxt])
+    if j + 3 < end and nxt == "out" and doc[j + 2].lower_ == "of":
+        top, bottom = token_value(doc[j].text), token_value(doc[j + 3].text)
+        if top is not None and bottom:
+            return _Num(j, j + 4, top / bottom)
+    return None
 
 
 def _number_at(doc: Doc, i: int, end: int) -> _Num | None:
@@ -83,8 +117,10 @@ def _number_at(doc: Doc, i: int, end: int) -> _Num | None:
         currency, j = CURRENCY[tok.lower_], j + 1
     text = doc[j].text
     glued = split_glued(text)
-    if ORDINAL.match(text) or _is_date_or_time(doc[j]):
+    if ORDINAL.match(text) or _is_date_or_time(doc[j]) or _in_a_name(doc, j, currency) or _adjective(doc, j, end):
         return None
+    if (fraction := _fraction_at(doc, j, end)) is not None:
+        return fraction
     if glued is not None:
         cur, value, unit = glued
         num = _Num(i, j + 1, value, currency=currency or CURRENCY.get(cur.lower(), cur), unit=unit)
@@ -106,7 +142,7 @@ def _extend(doc: Doc, num: _Num, end: int) -> _Num:
         if word in SCALES or word == "dozen":
             values.append(0.0)
             scales.append(float(SCALES.get(word, 12)))
-        elif word in SUFFIX_SCALES and num.currency and not num.unit:
+        elif word in SUFFIX_SCALES and not num.unit and _scale_not_metres(doc, num, k, end):
             values.append(0.0)
             scales.append(float(SUFFIX_SCALES[word]))
         elif word in WORDS and word not in ("half", "dozen") and doc[k - 1].lower_ in WORDS:
@@ -121,7 +157,16 @@ def _extend(doc: Doc, num: _Num, end: int) -> _Num:
         k += 1
     if k > num.end:
         num.value, num.end = combine(values, scales), k
+        num.scale = max(scales)
     return num
+
+
+def _scale_not_metres(doc: Doc, num: _Num, k: int, end: int) -> bool:
+    """A split "m" after a number means million with money, decimals, "of" or a noun after it."""
+    if doc[k].lower_ != "m" or num.currency or not float(num.value or 0).is_integer():
+        return True
+    nxt = doc[k + 1] if k + 1 < end else None
+    return nxt is not None and (nxt.lower_ == "of" or (nxt.pos_ == "NOUN" and nxt.lower_ not in LENGTHY))
 
 
 def _vague_at(doc: Doc, i: int, end: int) -> _Num | None:
@@ -156,8 +201,14 @@ def _ranges(doc: Doc, nums: list[_Num]) -> list[_Num]:
         if prev is not None and prev.value is not None and num.value is not None:
             gap = [t.lower_ for t in doc[prev.end:num.start]]
             before = doc[prev.start - 1].lower_ if prev.start > 0 else ""
-            joined = gap in (["-"], ["–"], ["to"]) or (gap == ["and"] and before == "between")
+            joined = gap in (["-"], ["–"]) and prev.value < num.value or (gap == ["to"] and before != "by") \
+                or (gap == ["and"] and before == "between")
+            if gap in (["-"], ["–"]) and prev.value == num.value:  # a score ("89-89"), not a range
+                out.pop()
+                continue
             if joined:
+                if prev.scale == 1.0 and num.scale > 1.0 and prev.value <= num.value / num.scale:
+                    prev.value *= num.scale  # "$10 to $15 billion", "four to five thousand"
                 low, high = sorted((prev.value, num.value))
                 out[-1] = _Num(prev.start, num.end, None, low=low, high=high, bound="range",
                                currency=prev.currency or num.currency, unit=num.unit or prev.unit)
@@ -270,6 +321,8 @@ def extract_quantities(doc: Doc, claims: list[Claim]) -> list[Quantity]:
         for num in _numbers(sent):
             _bound(doc, num)
             unit, stop = _unit(doc, num, sent.end)
+            if unit is None and doc[num.start].lower_ == "one" and num.end - num.start == 1:
+                continue  # "each one", "the same one": a pronoun, not a count
             start = num.lead if num.lead is not None else num.start
             span = doc[start:max(stop, num.end)]
             claim = _innermost_claim(claims, span.start_char, span.end_char)
