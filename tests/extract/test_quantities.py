@@ -80,3 +80,35 @@ def test_durations_are_quantities(extract):
 def test_author_voice_has_no_claim(extract):
     q = only(extract, "The town had 25,000 residents before the war.")
     assert q.claim is None and q.status == "reported"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("A third of the wells ran dry.", 1 / 3),
+    ("One out of four shelters closed.", 0.25),
+    ("Exports fell -1.3% in March.", -1.3),
+    ("The firm now ships 1.2m tons of grain.", 1_200_000),
+    ("The tower is 37m tall.", 37),
+])
+def test_fractions_signs_and_scales(extract, text, value):
+    q = only(extract, text)
+    assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", [
+    "The Harbour 100 index closed higher.",
+    "The curfew starts at 9 pm.",
+    "They bought a four-door car.",
+    "Each one was checked twice.",
+])
+def test_names_clock_times_adjectives_and_pronouns_are_not_quantities(extract, text):
+    assert quantities(extract, text) == ()
+
+
+def test_range_shares_the_written_scale(extract):
+    q = only(extract, "The repairs will cost $10 to $15 billion.")
+    assert (q.low, q.high, q.bound) == (10e9, 15e9, "range")
+
+
+def test_change_then_level_is_two_figures(extract):
+    qs = quantities(extract, "The deficit grew by $43 billion to $419 billion.")
+    assert [q.value for q in qs] == [43e9, 419e9]
