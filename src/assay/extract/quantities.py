@@ -46,6 +46,8 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
           "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 ESTIMATE_CUES = {"estimate", "believe"}
+YEAR_WORDS = {"in", "since", "of", "by", "until", "from", "before", "after", "early", "late", "mid", "during",
+              "through", "between", "and", "to", "year", "season", "the", "fiscal", "'s"}
 LENGTHY = {"long", "tall", "high", "wide", "deep"}
 TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 UNITS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
@@ -72,12 +74,23 @@ def _is_date_or_time(tok: Token) -> bool:
         return True
     if tok.ent_type_ not in ("DATE", "TIME"):
         v = token_value(tok.text)
-        counted = nxt is not None and nxt.lemma_.lower() in quantity_concepts()
-        return v is not None and v.is_integer() and 1800 <= v <= 2100 and tok.text.isdigit() and not counted
+        if v is None or not tok.text.isdigit() or not 1800 <= v <= 2100:
+            return False
+        prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+        counted = nxt is not None and (nxt.lemma_.lower() in quantity_concepts() or nxt.pos_ == "NOUN")
+        return prev in YEAR_WORDS or not counted  # "in 2019", "2019's"; not "2000 hires"
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     words = {t.lower_.rstrip(".") for t in ent} if ent is not None else set()
     years = any(t.like_num and len(t.text) == 4 and t.text.isdigit() for t in ent or [])
     return bool(words & MONTHS) or years or any(":" in t.text or t.lower_ in ("a.m.", "p.m.") for t in ent or [])
+
+
+def _pronoun_one(doc: Doc, num: _Num, unit: str | None) -> bool:
+    """ "each one", "the same one", "this one": a pronoun, not a count ("one of the best" is a count)."""
+    if unit is not None or doc[num.start].lower_ != "one" or num.end - num.start != 1 or num.start == 0:
+        return False
+    return doc[num.start - 1].lower_ in ("each", "same", "this", "that", "every", "any", "no", "the", "a",
+                                         "which", "another", "new", "old", "last", "first", "only")
 
 
 def _in_a_name(doc: Doc, j: int, currency: str) -> bool:
@@ -124,8 +137,8 @@ def _number_at(doc: Doc, i: int, end: int) -> _Num | None:
     if glued is not None:
         cur, value, unit = glued
         num = _Num(i, j + 1, value, currency=currency or CURRENCY.get(cur.lower(), cur), unit=unit)
-    elif (value := token_value(text)) is not None:
-        num = _Num(i, j + 1, value, currency=currency)
+    elif (value := token_value(text)) is not None and text.lower() not in ("half", "dozen"):
+        num = _Num(i, j + 1, value, currency=currency)  # a lone "half" or "dozen" is not a figure
     elif text.lower() == "a" and j + 1 < end and doc[j + 1].lower_ in ("dozen", "hundred", "thousand", "million"):
         num = _Num(i, j + 1, 1.0, currency=currency)
     else:
@@ -201,7 +214,12 @@ def _ranges(doc: Doc, nums: list[_Num]) -> list[_Num]:
         if prev is not None and prev.value is not None and num.value is not None:
             gap = [t.lower_ for t in doc[prev.end:num.start]]
             before = doc[prev.start - 1].lower_ if prev.start > 0 else ""
-            joined = gap in (["-"], ["–"]) and prev.value < num.value or (gap == ["to"] and before != "by") \
+            dash, to = gap[-1:] in (["-"], ["–"]), gap[-1:] == ["to"]
+            repeated = len(gap) == 2 and (gap[0] == "%" or (num.end < len(doc) and gap[0] == doc[num.end].lower_))
+            if len(gap) != 1 and not repeated:  # "5% to 10%", "252 miles to 287 miles"
+                dash = to = False
+            change = before == "by" and num.value > 3 * prev.value  # "grew by $43bn to $419bn"
+            joined = (dash and prev.value < num.value) or (to and not change) \
                 or (gap == ["and"] and before == "between")
             if gap in (["-"], ["–"]) and prev.value == num.value:  # a score ("89-89"), not a range
                 out.pop()
@@ -247,8 +265,16 @@ def _unit(doc: Doc, num: _Num, end: int) -> tuple[str | None, int]:
         return doc[k].text, k + 1
     if num.currency:
         return num.currency, k
-    if num.bound == "vague" and k < end and doc[k].lower_ == "of":
-        k += 1
+    if k < end and doc[k].lower_ == "of":  # "thousands of families", "one of the best speakers"
+        objs = [c for c in doc[k].children if c.dep_ == "pobj" and c.i < end]
+        if objs and objs[0].pos_ in ("NOUN", "PROPN"):
+            first = k + 1
+            while first < objs[0].i and doc[first].dep_ in ("det", "poss"):
+                first += 1
+            return doc[first:objs[0].i + 1].text, objs[0].i + 1
+    if k < end and doc[k].pos_ in ("PROPN", "NOUN", "X") and doc[k].is_alpha and len(doc[k]) <= 4 \
+            and doc[k].text[:1].isupper():
+        return doc[k].text, k + 1  # "784 HP", "70 GPa", "24 MPG"
     head = _counted_noun(doc, num, k, end)
     if head is None:
         return None, num.end
@@ -321,8 +347,8 @@ def extract_quantities(doc: Doc, claims: list[Claim]) -> list[Quantity]:
         for num in _numbers(sent):
             _bound(doc, num)
             unit, stop = _unit(doc, num, sent.end)
-            if unit is None and doc[num.start].lower_ == "one" and num.end - num.start == 1:
-                continue  # "each one", "the same one": a pronoun, not a count
+            if _pronoun_one(doc, num, unit):
+                continue
             start = num.lead if num.lead is not None else num.start
             span = doc[start:max(stop, num.end)]
             claim = _innermost_claim(claims, span.start_char, span.end_char)
