@@ -112,3 +112,18 @@ def test_range_shares_the_written_scale(extract):
 def test_change_then_level_is_two_figures(extract):
     qs = quantities(extract, "The deficit grew by $43 billion to $419 billion.")
     assert [q.value for q in qs] == [43e9, 419e9]
+
+
+def test_change_in_percent_then_level_is_two_figures(extract):
+    qs = quantities(extract, "Shares of the shipyard rose 8.15% to 3.65 on Monday.")
+    assert [(q.value, q.unit) for q in qs] == [(8.15, "%"), (3.65, None)]
+
+
+def test_from_x_words_to_y_is_a_range(extract):
+    q = only(extract, "The mayor lost weight, dropping from 208 pounds to 193 by walking.")
+    assert (q.low, q.high, q.bound) == (193, 208, "range")
+
+
+def test_currency_codes(extract):
+    q = only(extract, "The council approved a package of INR1 trillion for roads.")
+    assert q.value == 1e12 and q.concept == "money"

@@ -20,7 +20,7 @@ SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, 
 # vague plurals: "thousands of" -> 1,000-9,999 (SCHEMA.md)
 VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (100, 999), "thousands": (1_000, 9_999),
          "millions": (1_000_000, 999_999_999), "billions": (1_000_000_000, 999_999_999_999)}
-CURRENCY_PREFIX = re.compile(r"^(US\$|USD|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|EUR|GBP|Rs\.?|RM)")
+CURRENCY_PREFIX = re.compile(r"^(US\$|\$US|USD|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|Y=|₹|INR|EUR|GBP|Rs\.?|RM)")
 DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$")
 # a number with letters or a sign glued on: "256GB", "640bhp", "1.5mm", "5m", "10%"
 GLUED = re.compile(r"^(?P<num>\d[\d,]*(?:\.\d+)?)(?P<unit>[A-Za-z%][A-Za-z%/.²³-]*)$")

@@ -29,7 +29,8 @@ from assay.extract.numbers import (
 from assay.records import Claim, Quantity, Span
 
 EXTRACTOR = "assay.quantities.v1"
-CURRENCY = {"$": "$", "us$": "$", "usd": "$", "€": "€", "eur": "€", "£": "£", "gbp": "£", "¥": "¥"}
+CURRENCY = {"$": "$", "us$": "$", "$us": "$", "usd": "$", "€": "€", "eur": "€", "£": "£", "gbp": "£", "¥": "¥",
+            "y=": "¥", "inr": "₹", "₹": "₹", "a$": "$", "c$": "$", "hk$": "$"}
 BOUNDS = [  # longest first; the words right before a number
     (("at", "least"), "at_least"), (("more", "than"), "at_least"), (("upwards", "of"), "at_least"),
     (("in", "excess", "of"), "at_least"), (("no", "fewer", "than"), "at_least"),
@@ -47,7 +48,7 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
           "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 ESTIMATE_CUES = {"estimate", "believe"}
 YEAR_WORDS = {"in", "since", "of", "by", "until", "from", "before", "after", "early", "late", "mid", "during",
-              "through", "between", "and", "to", "year", "season", "the", "fiscal", "'s"}
+              "through", "between", "year", "season", "the", "fiscal", "'s"}
 LENGTHY = {"long", "tall", "high", "wide", "deep"}
 TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 UNITS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
@@ -97,7 +98,7 @@ def _in_a_name(doc: Doc, j: int, currency: str) -> bool:
     """ "S&P 500", "FTSE 100", "iPhone 12", "Game 7": a number that is part of a name."""
     prev = doc[j - 1] if j > 0 else None
     return not currency and prev is not None and prev.pos_ == "PROPN" and not prev.is_punct \
-        and doc[j].text.isdigit() and prev.lower_.rstrip(".") not in MONTHS
+        and doc[j].text.lstrip("+-−").isdigit() and prev.lower_.rstrip(".") not in MONTHS
 
 
 def _adjective(doc: Doc, j: int, end: int) -> bool:
@@ -151,7 +152,7 @@ def _extend(doc: Doc, num: _Num, end: int) -> _Num:
     values, scales = [num.value or 0.0], [0.0]
     k = num.end
     while k < end:
-        word = doc[k].lower_
+        word = doc[k].lower_.rstrip(".") if doc[k].lower_ != "." else "."
         if word in SCALES or word == "dozen":
             values.append(0.0)
             scales.append(float(SCALES.get(word, 12)))
@@ -215,8 +216,9 @@ def _ranges(doc: Doc, nums: list[_Num]) -> list[_Num]:
             gap = [t.lower_ for t in doc[prev.end:num.start]]
             before = doc[prev.start - 1].lower_ if prev.start > 0 else ""
             dash, to = gap[-1:] in (["-"], ["–"]), gap[-1:] == ["to"]
-            repeated = len(gap) == 2 and (gap[0] == "%" or (num.end < len(doc) and gap[0] == doc[num.end].lower_))
-            if len(gap) != 1 and not repeated:  # "5% to 10%", "252 miles to 287 miles"
+            repeated = len(gap) == 2 and num.end < len(doc) and gap[0] == doc[num.end].lower_
+            spread = before == "from" and to and len(gap) <= 8  # "from 208 pounds to 193"
+            if len(gap) != 1 and not (repeated or spread):  # "5% to 10%", "252 miles to 287 miles"
                 dash = to = False
             change = before == "by" and num.value > 3 * prev.value  # "grew by $43bn to $419bn"
             joined = (dash and prev.value < num.value) or (to and not change) \
