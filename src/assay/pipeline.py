@@ -10,19 +10,23 @@ from assay.extract.claims import EXTRACTOR as CLAIMS_EXTRACTOR
 from assay.extract.claims import extract_claims
 from assay.extract.quantities import EXTRACTOR as QUANTITIES_EXTRACTOR
 from assay.extract.quantities import extract_quantities
+from assay.extract.times import EXTRACTOR as TIMES_EXTRACTOR
+from assay.extract.times import date_claims, extract_times
 from assay.nlp import load_nlp
 from assay.records import Article, Extraction, InputError
 from assay.settings import Settings
 
-EXTRACTORS = {"claims": CLAIMS_EXTRACTOR, "quantities": QUANTITIES_EXTRACTOR}
+EXTRACTORS = {"claims": CLAIMS_EXTRACTOR, "quantities": QUANTITIES_EXTRACTOR, "times": TIMES_EXTRACTOR}
 
 
 def extract_doc(article: Article, doc: Doc) -> Extraction:
     """Run every extractor on one parsed article."""
     claims, entities = extract_claims(doc)
+    times = extract_times(doc, article.published)
+    claims = date_claims(doc, claims, times, article.published)
     quantities = extract_quantities(doc, claims)
     return Extraction(article=article, claims=tuple(claims), entities=tuple(entities),
-                      quantities=tuple(quantities), extractors=dict(EXTRACTORS))
+                      quantities=tuple(quantities), times=tuple(times), extractors=dict(EXTRACTORS))
 
 
 class Pipeline:

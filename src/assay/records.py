@@ -145,6 +145,25 @@ class Quantity:
 
 
 @dataclass(frozen=True)
+class Time:
+    """A date, time or duration expression with its TIMEX3-style value (SCHEMA.md Time)."""
+
+    span: Span
+    value: str | None
+    type: str = "date"
+    granularity: str = "day"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"span": self.span.to_dict(), "value": self.value, "type": self.type,
+                "granularity": self.granularity}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Time:
+        return cls(span=Span.from_dict(d["span"]), value=d.get("value"), type=d.get("type") or "date",
+                   granularity=d.get("granularity") or "day")
+
+
+@dataclass(frozen=True)
 class Entity:
     """A source or actor resolved inside one article (pronouns and short forms included)."""
 
@@ -172,7 +191,7 @@ class Extraction:
     claims: tuple[Claim, ...] = ()
     entities: tuple[Entity, ...] = ()
     quantities: tuple[Quantity, ...] = ()
-    times: tuple[dict[str, Any], ...] = ()
+    times: tuple[Time, ...] = ()
     places: tuple[dict[str, Any], ...] = ()
     events: tuple[dict[str, Any], ...] = ()
     extractors: dict[str, str] = field(default_factory=dict)
@@ -183,7 +202,7 @@ class Extraction:
             "article": self.article.to_dict(),
             "claims": [c.to_dict() for c in self.claims],
             "quantities": [q.to_dict() for q in self.quantities],
-            "times": list(self.times),
+            "times": [t.to_dict() for t in self.times],
             "places": list(self.places),
             "events": list(self.events),
             "entities": [e.to_dict() for e in self.entities],
@@ -197,7 +216,7 @@ class Extraction:
             claims=tuple(Claim.from_dict(c) for c in d.get("claims") or []),
             entities=tuple(Entity.from_dict(e) for e in d.get("entities") or []),
             quantities=tuple(Quantity.from_dict(q) for q in d.get("quantities") or []),
-            times=tuple(d.get("times") or []),
+            times=tuple(Time.from_dict(t) for t in d.get("times") or []),
             places=tuple(d.get("places") or []), events=tuple(d.get("events") or []),
             extractors=dict(d.get("extractors") or {}),
         )

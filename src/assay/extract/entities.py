@@ -66,7 +66,7 @@ def _is_subject(tok: Token) -> bool:
     for _ in range(3):
         if tok.dep_ in ("nsubj", "nsubjpass"):
             return True
-        if tok.dep_ not in ("appos", "compound", "conj") or tok.head is tok:
+        if tok.dep_ not in ("appos", "compound", "conj") or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False

@@ -64,7 +64,7 @@ def subject_of(verb: Token) -> Token | None:
         for c in tok.children:
             if c.dep_ in ("nsubj", "csubj"):
                 return c
-        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
             tok = tok.head
         else:
             return None

@@ -1,0 +1,199 @@
+"""Times: date and duration expressions normalised against the article's date (SCHEMA.md Time).
+
+`extract_times(doc, published)` is pure. Candidates are the parser's DATE and TIME
+entities; each is read into a TIMEX3-style value: "on Friday" in a Monday
+2024-10-21 article is 2024-10-18 (the tense of its verb says past or next),
+"this month" 2024-10, "over the weekend" 2024-W42-WE, "June 2023" 2023-06,
+"August" the last August before the date, "10 years" P10Y, "for months" PXM.
+Without a published date, relative expressions keep a null value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from assay.extract.numbers import token_value
+from assay.records import Claim, Span, Time
+
+EXTRACTOR = "assay.times.v1"
+MONTHS = {m: i for i, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+    ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+    ("november", "nov"), ("december", "dec")), 1) for m in names}
+WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                        "sunday"))}
+PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "overnight": "TNI"}
+UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE", "century": "CE"}
+CLOCK_UNITS = {"hour": "H", "minute": "M", "second": "S"}
+FUTURE_WORDS = {"will", "'ll", "shall", "going", "next", "upcoming", "coming", "plans", "scheduled", "due"}
+YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+def _anchor(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _future(ent: SpacySpan) -> bool:
+    """Whether the verb the expression hangs from speaks of what is ahead."""
+    verb = ent.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    words = {c.lower_ for c in verb.children} | {verb.lower_} | {t.lower_ for t in ent}
+    if words & FUTURE_WORDS or "next" in words:
+        return True
+    return verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _weekday(day: int, anchor: date, future: bool) -> date:
+    delta = (day - anchor.weekday()) % 7
+    if delta == 0:
+        return anchor
+    return anchor + timedelta(days=delta) if future else anchor - timedelta(days=7 - delta)
+
+
+def _duration(words: list[str]) -> str | None:
+    """ "10 years" -> P10Y, "more than 70 years" -> P70Y, "months" -> PXM, "two hours" -> PT2H."""
+    for k, word in enumerate(words):
+        unit = word[:-1] if word.endswith("s") else word
+        code, clock = UNITS.get(unit), CLOCK_UNITS.get(unit)
+        if not (code or clock):
+            continue
+        amount = next((token_value(w) for w in reversed(words[:k]) if token_value(w) is not None), None)
+        if amount is None and not word.endswith("s"):
+            return None  # "a year ago", "the week": not a length of time
+        n = "X" if amount is None else (str(int(amount)) if float(amount).is_integer() else str(amount))
+        return f"PT{n}{clock}" if clock else f"P{n}{code}"
+    return None
+
+
+def _calendar(words: list[str], anchor: date | None) -> tuple[str, str] | None:
+    """(value, granularity) for written dates: "October 21, 2024", "Nov. 5", "June 2023", "August", "2009"."""
+    month = next((MONTHS[w] for w in words if w in MONTHS), None)
+    years = [int(w) for w in words if YEAR.match(w)]
+    days = [int(w) for w in words if w.isdigit() and 1 <= int(w) <= 31]
+    if month is None:
+        return (str(years[0]), "year") if years and len(words) <= 3 else None
+    year = years[0] if years else None
+    if days:
+        year = year or (anchor.year if anchor else None)
+        return (f"{year:04d}-{month:02d}-{days[0]:02d}", "day") if year else None
+    if year is None and anchor is not None:
+        year = anchor.year if month < anchor.month else anchor.year - 1  # the last such month before the date
+    return (f"{year:04d}-{month:02d}", "month") if year else None
+
+
+def _relative(words: list[str], ent: SpacySpan, anchor: date) -> tuple[str, str] | None:
+    text = " ".join(words)
+    if "weekend" in words:
+        saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7 or 7) if not _future(ent) else \
+            anchor + timedelta(days=(5 - anchor.weekday()) % 7)
+        year, week, _ = saturday.isocalendar()
+        return f"{year}-W{week:02d}-WE", "week"
+    for name, day in WEEKDAYS.items():
+        if name in words:
+            value = _weekday(day, anchor, _future(ent)).isoformat()
+            part = next((code for p, code in PARTS_OF_DAY.items() if p in words), "")
+            return value + part, "day"
+    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1}
+    for word, shift in offsets.items():
+        if word in words:
+            return (anchor + timedelta(days=shift)).isoformat(), "day"
+    shift = -1 if "last" in words or "previous" in words else 1 if "next" in words else 0
+    if "month" in words and ("this" in words or shift):
+        m = anchor.month - 1 + shift
+        return f"{anchor.year + m // 12:04d}-{m % 12 + 1:02d}", "month"
+    if "week" in words and ("this" in words or shift):
+        year, week, _ = (anchor + timedelta(weeks=shift)).isocalendar()
+        return f"{year}-W{week:02d}", "week"
+    if "year" in words and ("this" in words or shift):
+        return str(anchor.year + shift), "year"
+    if text in ("now", "currently", "at present", "these days"):
+        return "PRESENT_REF", "present"
+    if text in ("recently", "recent years", "in recent years", "previously", "formerly", "the past"):
+        return "PAST_REF", "past"
+    return None
+
+
+def _read(ent: SpacySpan, anchor: date | None) -> tuple[str | None, str, str]:
+    """(value, type, granularity) of one date or time expression."""
+    words = [t.lower_.rstrip(".,") for t in ent if not t.is_space and not t.is_punct]
+    if (duration := _duration(words)) is not None and not any(w in ("ago", "last", "this", "next") for w in words):
+        return duration, "duration", "duration"
+    if (written := _calendar(words, anchor)) is not None:
+        return written[0], "date", written[1]
+    if anchor is not None and (rel := _relative(words, ent, anchor)) is not None:
+        return rel[0], "date", rel[1]
+    kind = "time" if ent.label_ == "TIME" else "date"
+    return None, kind, "unknown"
+
+
+def _with_preposition(doc: Doc, ent: SpacySpan, kind: str) -> SpacySpan:
+    """Take in a leading "on" or "over" ("on Friday", "over the weekend"), or "for" before a duration
+    ("For months"); drop trailing breaks."""
+    start, end = ent.start, ent.end
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
+        end -= 1
+    lead = doc[start - 1].lower_ if start > 0 else ""
+    if lead in ("on", "over") or (lead == "for" and kind == "duration"):
+        start -= 1
+    return doc[start:end]
+
+
+def _with_part_of_day(doc: Doc, ent: SpacySpan) -> SpacySpan:
+    """ "Sunday" + "evening" (tagged TIME) are one expression."""
+    if ent.end < len(doc) and doc[ent.end].lower_ in PARTS_OF_DAY:
+        return doc[ent.start:ent.end + 1]
+    return ent
+
+
+def extract_times(doc: Doc, published: str | None) -> list[Time]:
+    """Every date, time and duration expression, normalised against `published`."""
+    anchor = _anchor(published)
+    text, out, taken = doc.text, [], set()
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME") or ent.start in taken:
+            continue
+        ent = _with_part_of_day(doc, ent)
+        taken.update(range(ent.start, ent.end))
+        value, kind, granularity = _read(ent, anchor)
+        span = _with_preposition(doc, ent, kind)
+        if not span.text.strip():
+            continue
+        out.append(Time(span=Span.of(text, span.start_char, span.end_char), value=value, type=kind,
+                        granularity=granularity))
+    return out
+
+
+def _day(value: str | None) -> str | None:
+    return value[:10] if value and re.match(r"^\d{4}-\d{2}-\d{2}", value) else None
+
+
+def date_claims(doc: Doc, claims: list[Claim], times: list[Time], published: str | None) -> list[Claim]:
+    """Each claim's `stated_on`: a day named in the cue's sentence outside the content ("the agency
+    said on Friday"), else the article's date when the cue is in the present tense ("now estimate")."""
+    anchor = _anchor(published)
+    out = []
+    for c in claims:
+        cue = doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
+        if cue is None:
+            out.append(c)
+            continue
+        sent = cue.sent
+        days = [(abs(t.span.start - c.cue.start), _day(t.value)) for t in times
+                if sent.start_char <= t.span.start < sent.end_char and _day(t.value)
+                and not any(s.start <= t.span.start < s.end for s in c.content)]
+        stated = min(days)[1] if days else None
+        if stated is None and anchor is not None and (cue.root.tag_ in ("VBP", "VBZ") or "now" in sent.text.split()):
+            stated = anchor.isoformat()
+        out.append(replace(c, stated_on=stated) if stated else c)
+    return out
