@@ -18,6 +18,7 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/assay ingest examples/corpus.jsonl
 	$(BIN)/assay claims
+	$(BIN)/assay estimates
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests eval bench

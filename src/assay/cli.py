@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from assay.analyze.estimates import build_series
 from assay.ingest import read_inputs
 from assay.nlp import ModelNotFound
 from assay.pipeline import EXTRACTORS
@@ -192,6 +193,53 @@ def claims(settings: Settings, source: str | None, about: str | None, limit: int
         _print_claims(rows, title=f"{len(rows)} claims")
     else:
         err.print("no claims match" if (source or about) else "the store holds no claims; run `assay ingest` first")
+
+
+def _figure(p: dict) -> str:
+    if p["value"] is not None:
+        text = f"{p['value']:,.0f}" if float(p["value"]).is_integer() else f"{p['value']:,}"
+        return {"at_least": "≥ ", "at_most": "≤ ", "approx": "~"}.get(p["bound"], "") + text
+    return f"{p['low']:,.0f}–{p['high']:,.0f}" if p["low"] is not None and p["high"] is not None else "?"
+
+
+def _headline(series: dict) -> str:
+    """ "Veldran personnel: latest ≥ 6,000 (2026-03-10); range 2,000–6,000; 3 sources in 4 reports"."""
+    s = series["summary"]
+    latest = s["latest"]
+    figure = _figure({"value": None, "low": latest[0], "high": latest[1]} if isinstance(latest, list)
+                     else {"value": latest, "bound": series["points"][-1]["bound"]})
+    plural = "" if s["sources"] == 1 else "s"
+    return (f"{series['estimand']}: latest {figure} ({s['latest_date']}); range {s['low']:,.0f}–{s['high']:,.0f}; "
+            f"{s['sources']} source{plural} in {s['reports']} reports, {s['articles']} articles")
+
+
+def _print_series(series: dict) -> None:
+    table = Table(title=escape(_headline(series)), expand=True, title_justify="left")
+    for name, ratio in (("date", 1), ("figure", 1), ("source", 2), ("outlet", 2), ("status", 1), ("as written", 3)):
+        table.add_column(name, ratio=ratio, overflow="fold")
+    for p in series["points"]:
+        table.add_row(p["date"] or "?", _figure(p), escape(p["source"] or "(author)"), escape(p["outlet"] or "?"),
+                      p["status"], escape(p["text"]))
+    for p in series["hypotheticals"]:
+        table.add_row(p["date"] or "?", f"[dim]{_figure(p)}[/dim]", escape(p["source"] or "(author)"),
+                      escape(p["outlet"] or "?"), "[dim]hypothetical[/dim]", f"[dim]{escape(p['text'])}[/dim]")
+    out.print(table)
+
+
+@cli.command()
+@click.option("--about", help="Only series whose name contains TEXT (e.g. 'Veldran').")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (SCHEMA.md section 3) instead of tables.")
+@click.pass_obj
+def estimates(settings: Settings, about: str | None, as_json: bool) -> None:
+    """Estimate series across the store: every figure for the same thing, by whom and when."""
+    with _open(settings) as store:
+        series = build_series(store.extractions(), about=about)
+    if as_json:
+        click.echo(json.dumps(series, ensure_ascii=False, indent=1))
+    elif not series:
+        err.print("no estimate series match" if about else "no estimate series; run `assay ingest` first")
+    for one in [] if as_json else series:
+        _print_series(one)
 
 
 def main() -> None:

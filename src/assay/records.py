@@ -131,16 +131,17 @@ class Quantity:
     concept: str | None = None
     claim: str | None = None
     status: str = "reported"
+    subject: str | None = None  # whose figure it is ("North Korean", "Veldran"): groups estimate series
 
     def to_dict(self) -> dict[str, Any]:
         return {"span": self.span.to_dict(), "value": self.value, "low": self.low, "high": self.high,
                 "bound": self.bound, "unit": self.unit, "concept": self.concept, "claim": self.claim,
-                "status": self.status}
+                "status": self.status, "subject": self.subject}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Quantity:
         return cls(span=Span.from_dict(d["span"]), **{k: d.get(k) for k in (
-            "value", "low", "high", "unit", "concept", "claim")},
+            "value", "low", "high", "unit", "concept", "claim", "subject")},
             bound=d.get("bound") or "exact", status=d.get("status") or "reported")
 
 

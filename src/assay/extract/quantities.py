@@ -9,7 +9,7 @@ quantity to the innermost claim whose content holds it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -47,6 +47,8 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
           "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 ESTIMATE_CUES = {"estimate", "believe"}
+SERIES_CONCEPTS = {"personnel", "casualties", "weapons"}
+FORCE_NOUNS = {"troops", "soldiers", "forces", "fighters", "personnel", "volunteers", "troop", "soldier"}
 YEAR_WORDS = {"in", "since", "of", "by", "until", "from", "before", "after", "early", "late", "mid", "during",
               "through", "between", "year", "season", "the", "fiscal", "'s"}
 LENGTHY = {"long", "tall", "high", "wide", "deep"}
@@ -313,6 +315,24 @@ def _concept(unit: str | None, currency: str) -> str | None:
     return "other"
 
 
+def _subject(doc: Doc, num: _Num, stop: int, sent: SpacySpan, claim: Claim | None) -> str | None:
+    """Whose figure it is: the capitalised words of the counted noun ("North Korean troops",
+    "Veldran troops"), else the last nationality named before the number ("North Korean leader Kim
+    Jong-un sent 1,500 special forces")."""
+    words = [t for t in doc[num.end:stop] if t.text[:1].isupper() and t.is_alpha]
+    if words:
+        return doc[words[0].i:words[-1].i + 1].text
+    inside = [(s.start, s.end) for s in claim.content] if claim else [(sent.start_char, sent.end_char)]
+    norps = [e for e in sent.ents if e.label_ == "NORP" and e.end <= num.start
+             and any(a <= e.start_char and e.end_char <= b for a, b in inside)]  # not the source's own
+    return norps[-1].text if norps else None
+
+
+def _last_subject(earlier: list[Quantity], concept: str | None) -> str | None:
+    """ "If 10,000 soldiers were sent" after "5,000 Veldran troops": the article's last such subject."""
+    return next((q.subject for q in reversed(earlier) if q.concept == concept and q.subject), None)
+
+
 def _innermost_claim(claims: list[Claim], start: int, end: int) -> Claim | None:
     best = None
     for c in claims:
@@ -344,7 +364,7 @@ def _status(tok: Token, claim: Claim | None, lead_words: str) -> str:
 def extract_quantities(doc: Doc, claims: list[Claim]) -> list[Quantity]:
     """Every quantity in the article, linked to the innermost claim that reports it."""
     text = doc.text
-    out = []
+    out: list[Quantity] = []
     for sent in doc.sents:
         for num in _numbers(sent):
             _bound(doc, num)
@@ -355,9 +375,13 @@ def extract_quantities(doc: Doc, claims: list[Claim]) -> list[Quantity]:
             span = doc[start:max(stop, num.end)]
             claim = _innermost_claim(claims, span.start_char, span.end_char)
             lead = doc[start:num.start].text.lower()
+            concept = _concept(unit, num.currency)
             out.append(Quantity(
                 span=Span.of(text, span.start_char, span.end_char), value=num.value, low=num.low,
-                high=num.high, bound=num.bound, unit=unit, concept=_concept(unit, num.currency),
+                high=num.high, bound=num.bound, unit=unit, concept=concept,
                 claim=claim.id if claim else None, status=_status(doc[num.start], claim, lead),
+                subject=_subject(doc, num, stop, sent, claim) if concept in SERIES_CONCEPTS else None,
             ))
+            if out[-1].subject is None and unit and unit.split()[-1].lower() in FORCE_NOUNS:
+                out[-1] = replace(out[-1], subject=_last_subject(out[:-1], concept))
     return out

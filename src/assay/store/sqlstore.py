@@ -6,7 +6,7 @@ SQLAlchemy Core only, and only portable SQL, so `postgresql://...` can replace t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -165,6 +165,14 @@ class Store:
             payload = conn.execute(select(extractions.c.payload)
                                    .where(extractions.c.article_id == article_id)).scalar()
         return Extraction.from_dict(payload) if payload is not None else None
+
+    def extractions(self) -> Iterator[Extraction]:
+        """Every stored extraction, streamed in article-id order (for corpus-wide analysis)."""
+        with self.engine.connect() as conn:
+            rows = conn.execution_options(stream_results=True).execute(
+                select(extractions.c.payload).order_by(extractions.c.article_id))
+            for (payload,) in rows:
+                yield Extraction.from_dict(payload)
 
     def article_ids(self) -> list[str]:
         with self.engine.connect() as conn:

@@ -1,0 +1,1 @@
+"""Corpus-wide analysis over stored extractions: joins across articles."""
