@@ -215,8 +215,10 @@ def _headline(series: dict) -> str:
 
 def _print_series(series: dict) -> None:
     table = Table(title=escape(_headline(series)), expand=True, title_justify="left")
-    for name, ratio in (("date", 1), ("figure", 1), ("source", 2), ("outlet", 2), ("status", 1), ("as written", 3)):
+    for name, ratio in (("date", 1), ("figure", 1), ("source", 2), ("outlet", 2)):
         table.add_column(name, ratio=ratio, overflow="fold")
+    table.add_column("status", width=12, no_wrap=True)
+    table.add_column("as written", ratio=3, overflow="fold")
     for p in series["points"]:
         table.add_row(p["date"] or "?", _figure(p), escape(p["source"] or "(author)"), escape(p["outlet"] or "?"),
                       p["status"], escape(p["text"]))

@@ -127,3 +127,7 @@ def test_from_x_words_to_y_is_a_range(extract):
 def test_currency_codes(extract):
     q = only(extract, "The council approved a package of INR1 trillion for roads.")
     assert q.value == 1e12 and q.concept == "money"
+
+
+def test_phone_numbers_are_not_quantities(extract):
+    assert quantities(extract, "Families can call the hotline on 020 7946 0958 or (202) 555-0134.") == ()

@@ -9,6 +9,7 @@ quantity to the innermost claim whose content holds it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -51,6 +52,8 @@ SERIES_CONCEPTS = {"personnel", "casualties", "weapons"}
 FORCE_NOUNS = {"troops", "soldiers", "forces", "fighters", "personnel", "volunteers", "troop", "soldier"}
 YEAR_WORDS = {"in", "since", "of", "by", "until", "from", "before", "after", "early", "late", "mid", "during",
               "through", "between", "year", "season", "the", "fiscal", "'s"}
+PHONE = re.compile(r"(?<![\w,.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{3,4}[\s.-]\d{3,4}"
+                   r"(?:[\s.-]\d{2,4})?(?![\w,]|\.\d)")
 LENGTHY = {"long", "tall", "high", "wide", "deep"}
 TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 UNITS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
@@ -199,12 +202,14 @@ def _vague_at(doc: Doc, i: int, end: int) -> _Num | None:
 
 def _numbers(sent: SpacySpan) -> list[_Num]:
     doc, nums, i = sent.doc, [], sent.start
+    phones = [(m.start() + sent.start_char, m.end() + sent.start_char) for m in PHONE.finditer(sent.text)]
     while i < sent.end:
         num = _vague_at(doc, i, sent.end) or _number_at(doc, i, sent.end)
         if num is None:
             i += 1
             continue
-        nums.append(num)
+        if not any(a <= doc[num.start].idx < b for a, b in phones):  # a phone number is not a figure
+            nums.append(num)
         i = num.end
     return _ranges(doc, nums)
 
