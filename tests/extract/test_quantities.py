@@ -131,3 +131,8 @@ def test_currency_codes(extract):
 
 def test_phone_numbers_are_not_quantities(extract):
     assert quantities(extract, "Families can call the hotline on 020 7946 0958 or (202) 555-0134.") == ()
+
+
+def test_no_more_than_is_an_upper_bound(extract):
+    q = only(extract, "The ministry said the volunteers numbered no more than 500.")
+    assert (q.bound, q.low, q.high) == ("at_most", None, 500)

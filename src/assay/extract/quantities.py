@@ -32,7 +32,7 @@ from assay.records import Claim, Quantity, Span
 EXTRACTOR = "assay.quantities.v1"
 CURRENCY = {"$": "$", "us$": "$", "$us": "$", "usd": "$", "€": "€", "eur": "€", "£": "£", "gbp": "£", "¥": "¥",
             "y=": "¥", "inr": "₹", "₹": "₹", "a$": "$", "c$": "$", "hk$": "$"}
-BOUNDS = [  # longest first; the words right before a number
+BOUNDS = [  # the words right before a number; sorted longest first below, so "no more than" beats "more than"
     (("at", "least"), "at_least"), (("more", "than"), "at_least"), (("upwards", "of"), "at_least"),
     (("in", "excess", "of"), "at_least"), (("no", "fewer", "than"), "at_least"),
     (("no", "less", "than"), "at_least"), (("over",), "at_least"), (("above",), "at_least"),
@@ -44,6 +44,7 @@ BOUNDS = [  # longest first; the words right before a number
     (("almost",), "approx"), (("some",), "approx"), (("close", "to"), "approx"), (("estimated",), "approx"),
     (("circa",), "approx"), (("~",), "approx"),
 ]
+BOUNDS.sort(key=lambda phrase_bound: -len(phrase_bound[0]))
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
           "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
