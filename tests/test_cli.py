@@ -123,3 +123,25 @@ def test_estimates_json_from_the_store(tmp_path):
     assert [s["estimand"] for s in series] == ["Norvan personnel"]
     assert [(p["date"], p["value"]) for p in series[0]["points"]] == [("2026-05-01", 900), ("2026-05-06", 1400)]
     assert series[0]["summary"]["latest"] == 1400
+
+
+def test_an_article_that_takes_too_long_is_reported_and_the_batch_goes_on(monkeypatch):
+    import time
+
+    import assay.pipeline as pipeline_module
+    from assay.pipeline import Pipeline
+    from assay.records import Article, InputError
+    from assay.settings import Settings
+
+    real = pipeline_module.extract_doc
+
+    def slow_for_one(article, doc):
+        if article.id == "stuck":
+            time.sleep(5)
+        return real(article, doc)
+
+    monkeypatch.setattr(pipeline_module, "extract_doc", slow_for_one)
+    results = list(Pipeline(Settings(extract_timeout=0.5)).extract(
+        [Article(id="stuck", text="The mayor said no."), Article(id="fine", text="The mayor said yes.")]))
+    assert isinstance(results[0], InputError) and "longer than 0.5 s" in results[0].reason
+    assert results[1].article.id == "fine"

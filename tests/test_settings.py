@@ -25,3 +25,7 @@ def test_unknown_setting_is_reported(tmp_path):
 def test_missing_explicit_config(tmp_path):
     with pytest.raises(FileNotFoundError):
         load_settings(tmp_path / "none.toml", env={})
+
+
+def test_float_setting_from_environment():
+    assert load_settings(env={"ASSAY_EXTRACT_TIMEOUT": "2.5"}).extract_timeout == 2.5

@@ -14,6 +14,7 @@ from assay.extract.times import EXTRACTOR as TIMES_EXTRACTOR
 from assay.extract.times import date_claims, extract_times
 from assay.nlp import load_nlp
 from assay.records import Article, Extraction, InputError
+from assay.runners.deadline import ExtractionTimeout, deadline
 from assay.settings import Settings
 
 EXTRACTORS = {"claims": CLAIMS_EXTRACTOR, "quantities": QUANTITIES_EXTRACTOR, "times": TIMES_EXTRACTOR}
@@ -53,7 +54,12 @@ class Pipeline:
                 yield article
                 continue
             try:
-                yield extract_doc(article, doc)
+                with deadline(self.settings.extract_timeout):
+                    extraction = extract_doc(article, doc)
+                yield extraction
+            except ExtractionTimeout:
+                yield InputError(path=article.id, reason=f"extraction took longer than "
+                                                         f"{self.settings.extract_timeout:g} s; skipped")
             except Exception as e:  # noqa: BLE001 - one bad article must not stop a batch
                 yield InputError(path=article.id, reason=f"extraction failed: {type(e).__name__}: {e}")
 

@@ -21,6 +21,7 @@ class Settings:
     batch_size: int = 32
     max_chars: int = 1_000_000  # a longer article is reported and skipped (spaCy's own parsing limit)
     max_file_bytes: int = 512 * 1024 * 1024  # a larger input file is reported and skipped
+    extract_timeout: float = 60.0  # seconds of extraction per article after parsing; 0 turns the limit off
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given non-None values (CLI flags) applied."""
@@ -31,6 +32,8 @@ def _coerce(name: str, raw: Any) -> Any:
     kind = {f.name: f.type for f in fields(Settings)}[name]
     if kind in ("int", int):
         return int(raw)
+    if kind in ("float", float):
+        return float(raw)
     return str(raw)
 
 
