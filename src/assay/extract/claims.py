@@ -95,13 +95,6 @@ def _near(gap: str, limit: int) -> bool:
     return len(gap) <= limit and "\n" not in gap and not any(ch in gap for ch in "“”\"")
 
 
-def _quote_index(quotes: list[Quotation], start: int, end: int) -> int | None:
-    for k, q in enumerate(quotes):
-        if q.start == start and q.end == end:
-            return k
-    return None
-
-
 def _speech(d: Draft) -> bool:
     """A paraphrase by a speaker ("X said Y.") that a following quote may go on with."""
     return d.found.cue_class in ("neutral", "assert") and d.found.source_head is not None
