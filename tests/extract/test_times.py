@@ -43,3 +43,7 @@ def test_claims_get_the_day_they_were_made(extract):
 def test_a_date_in_a_verbless_sentence_does_not_hang(extract):
     # the time's head chain ends at a noun root: reading its tense must stop there
     assert times(extract, "Talks on Friday.") == [("on Friday", "2026-03-06")]
+
+
+def test_recent_years_is_a_past_reference(extract):
+    assert ("recent years", "PAST_REF") in times(extract, "Trade between the towns has grown in recent years.")

@@ -127,6 +127,8 @@ def _relative(words: list[str], ent: SpacySpan, anchor: date) -> tuple[str, str]
 def _read(ent: SpacySpan, anchor: date | None) -> tuple[str | None, str, str]:
     """(value, type, granularity) of one date or time expression."""
     words = [t.lower_.rstrip(".,") for t in ent if not t.is_space and not t.is_punct]
+    if words and words[0] in ("recent", "past", "previous") and words[-1] in ("years", "months", "weeks", "days"):
+        return "PAST_REF", "date", "past"  # "recent years": a time before now, not a length
     if (duration := _duration(words)) is not None and not any(w in ("ago", "last", "this", "next") for w in words):
         return duration, "duration", "duration"
     if (written := _calendar(words, anchor)) is not None:
