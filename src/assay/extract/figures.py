@@ -120,6 +120,10 @@ def _number_at(doc: Doc, i: int, end: int) -> Figure | None:
     if tok.lower_ in CURRENCY and j + 1 < end:
         currency, j = CURRENCY[tok.lower_], j + 1
     text = doc[j].text
+    lower = text.lower()
+    if not (any(ch.isdigit() for ch in text) or lower.split("-")[0] in WORDS or lower == "a"
+            or lower.endswith("fold")):
+        return None  # most tokens: no number here, skip the costlier checks below
     glued = split_glued(text)
     if ORDINAL.match(text) or _is_date_or_time(doc[j]) or _in_a_name(doc, j, currency) or _adjective(doc, j, end):
         return None
