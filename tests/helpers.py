@@ -7,8 +7,8 @@ from assay.records import Claim, Extraction
 
 def source_name(extraction: Extraction, claim: Claim) -> str | None:
     """The resolved entity name of a claim's source, else its text as written."""
-    names = {e.id: e.name for e in extraction.entities}
-    return names.get(claim.source_entity) or (claim.source.text if claim.source else None)
+    return extraction.source_name(claim)
+
 
 
 def claim_with(extraction: Extraction, content: str) -> Claim:

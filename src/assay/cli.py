@@ -154,9 +154,8 @@ def _open(settings: Settings) -> Store:
 
 
 def _claim_row(extraction: Extraction, claim: Claim) -> dict:
-    names = {e.id: e.name for e in extraction.entities}
     a = extraction.article
-    return {"source_name": names.get(claim.source_entity) or (claim.source.text if claim.source else None),
+    return {"source_name": extraction.source_name(claim),
             "source_kind": claim.source_kind, "cue_text": claim.cue.text,
             "content_text": " … ".join(s.text for s in claim.content), "modality": claim.modality,
             "outlet": a.outlet, "published": a.published, "article_id": a.id}

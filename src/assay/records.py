@@ -197,6 +197,13 @@ class Extraction:
     events: tuple[dict[str, Any], ...] = ()
     extractors: dict[str, str] = field(default_factory=dict)
 
+    def source_name(self, claim: Claim) -> str | None:
+        """The claim's source as resolved (the entity's name), else as written, else None."""
+        for e in self.entities:
+            if e.id == claim.source_entity:
+                return e.name
+        return claim.source.text if claim.source else None
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": SCHEMA_VERSION,

@@ -14,9 +14,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from assay.extract.quantities import SERIES_CONCEPTS
 from assay.records import Claim, Extraction, Quantity
-
-SERIES_CONCEPTS = ("personnel", "casualties", "weapons")
 
 
 def subject_key(subject: str) -> str:
@@ -33,12 +32,8 @@ def _origin(source: str | None, q: Quantity, claim: Claim | None) -> str:
 
 
 def _point(ex: Extraction, q: Quantity) -> dict[str, Any]:
-    claims = {c.id: c for c in ex.claims}
-    names = {e.id: e.name for e in ex.entities}
-    claim = claims.get(q.claim)
-    source = None
-    if claim is not None:
-        source = names.get(claim.source_entity) or (claim.source.text if claim.source else None)
+    claim = next((c for c in ex.claims if c.id == q.claim), None)
+    source = ex.source_name(claim) if claim is not None else None
     return {
         "value": q.value, "low": q.low, "high": q.high, "bound": q.bound,
         "date": (claim.stated_on if claim and claim.stated_on else None) or ex.article.published,

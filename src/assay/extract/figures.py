@@ -24,6 +24,8 @@ from assay.extract.numbers import (
     split_glued,
     token_value,
 )
+from assay.extract.times import MONTHS as MONTH_NUMBERS
+from assay.extract.times import WEEKDAYS
 
 CURRENCY = {"$": "$", "us$": "$", "$us": "$", "usd": "$", "€": "€", "eur": "€", "£": "£", "gbp": "£", "¥": "¥",
             "y=": "¥", "inr": "₹", "₹": "₹", "a$": "$", "c$": "$", "hk$": "$"}
@@ -40,9 +42,7 @@ BOUNDS = [  # the words right before a number; sorted longest first below, so "n
     (("circa",), "approx"), (("~",), "approx"),
 ]
 BOUNDS.sort(key=lambda phrase_bound: -len(phrase_bound[0]))
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-          "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+MONTHS = set(MONTH_NUMBERS) | set(WEEKDAYS)  # words that make a number part of a date
 YEAR_WORDS = {"in", "since", "of", "by", "until", "from", "before", "after", "early", "late", "mid", "during",
               "through", "between", "year", "season", "the", "fiscal", "'s"}
 PHONE = re.compile(r"(?<![\w,.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{3,4}[\s.-]\d{3,4}"
