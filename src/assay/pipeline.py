@@ -8,6 +8,10 @@ from spacy.tokens import Doc
 
 from assay.extract.claims import EXTRACTOR as CLAIMS_EXTRACTOR
 from assay.extract.claims import extract_claims
+from assay.extract.events import EXTRACTOR as EVENTS_EXTRACTOR
+from assay.extract.events import extract_events
+from assay.extract.places import EXTRACTOR as PLACES_EXTRACTOR
+from assay.extract.places import extract_places
 from assay.extract.quantities import EXTRACTOR as QUANTITIES_EXTRACTOR
 from assay.extract.quantities import extract_quantities
 from assay.extract.times import EXTRACTOR as TIMES_EXTRACTOR
@@ -17,7 +21,8 @@ from assay.records import Article, Extraction, InputError
 from assay.runners.deadline import ExtractionTimeout, deadline
 from assay.settings import Settings
 
-EXTRACTORS = {"claims": CLAIMS_EXTRACTOR, "quantities": QUANTITIES_EXTRACTOR, "times": TIMES_EXTRACTOR}
+EXTRACTORS = {"claims": CLAIMS_EXTRACTOR, "quantities": QUANTITIES_EXTRACTOR, "times": TIMES_EXTRACTOR,
+              "places": PLACES_EXTRACTOR, "events": EVENTS_EXTRACTOR}
 
 
 def extract_doc(article: Article, doc: Doc) -> Extraction:
@@ -26,8 +31,11 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
     times = extract_times(doc, article.published)
     claims = date_claims(doc, claims, times, article.published)
     quantities = extract_quantities(doc, claims)
+    places = extract_places(doc, article)
+    events = extract_events(doc, article, claims, entities, quantities, times, places)
     return Extraction(article=article, claims=tuple(claims), entities=tuple(entities),
-                      quantities=tuple(quantities), times=tuple(times), extractors=dict(EXTRACTORS))
+                      quantities=tuple(quantities), times=tuple(times), places=tuple(places),
+                      events=tuple(events), extractors=dict(EXTRACTORS))
 
 
 class Pipeline:

@@ -165,6 +165,81 @@ class Time:
 
 
 @dataclass(frozen=True)
+class Place:
+    """A place name resolved to the gazetteer (SCHEMA.md Place); unresolved names keep null ids and points."""
+
+    span: Span
+    name: str
+    geonames_id: int | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    feature: str = "other"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"span": self.span.to_dict(), "name": self.name, "geonames_id": self.geonames_id,
+                "country": self.country, "lat": self.lat, "lon": self.lon, "feature": self.feature}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Place:
+        return cls(span=Span.from_dict(d["span"]), name=d.get("name") or d["span"]["text"],
+                   geonames_id=d.get("geonames_id"), country=d.get("country"), lat=d.get("lat"),
+                   lon=d.get("lon"), feature=d.get("feature") or "other")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts or is acted upon in an event: the words, the resolved entity id and its country."""
+
+    span: Span
+    entity: str | None = None
+    country: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"span": self.span.to_dict(), "entity": self.entity, "country": self.country}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Actor:
+        return cls(span=Span.from_dict(d["span"]), entity=d.get("entity"), country=d.get("country"))
+
+
+@dataclass(frozen=True)
+class Event:
+    """A PLOVER event: who did what to whom, where and when (SCHEMA.md Event)."""
+
+    type: str
+    trigger: Span
+    actors: tuple[Actor, ...] = ()
+    recipients: tuple[Actor, ...] = ()
+    mode: str | None = None
+    cameo: str | None = None
+    place: Place | None = None
+    date: str | None = None
+    date_from_article: bool = False  # no date in the text: the article's date stands in
+    aux: str | None = None
+    claim: str | None = None
+    size: Quantity | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "mode": self.mode, "cameo": self.cameo, "trigger": self.trigger.to_dict(),
+                "actors": [a.to_dict() for a in self.actors],
+                "recipients": [a.to_dict() for a in self.recipients],
+                "place": self.place.to_dict() if self.place else None, "date": self.date,
+                "date_from_article": self.date_from_article, "aux": self.aux, "claim": self.claim,
+                "size": self.size.to_dict() if self.size else None}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event:
+        return cls(type=d["type"], trigger=Span.from_dict(d["trigger"]),
+                   actors=tuple(Actor.from_dict(a) for a in d.get("actors") or []),
+                   recipients=tuple(Actor.from_dict(a) for a in d.get("recipients") or []),
+                   mode=d.get("mode"), cameo=d.get("cameo"),
+                   place=Place.from_dict(d["place"]) if d.get("place") else None, date=d.get("date"),
+                   date_from_article=bool(d.get("date_from_article")), aux=d.get("aux"), claim=d.get("claim"),
+                   size=Quantity.from_dict(d["size"]) if d.get("size") else None)
+
+
+@dataclass(frozen=True)
 class Entity:
     """A source or actor resolved inside one article (pronouns and short forms included)."""
 
@@ -186,15 +261,15 @@ class Entity:
 
 @dataclass(frozen=True)
 class Extraction:
-    """Everything extracted from one article. Lists for layers not built yet stay empty."""
+    """Everything extracted from one article."""
 
     article: Article
     claims: tuple[Claim, ...] = ()
     entities: tuple[Entity, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     times: tuple[Time, ...] = ()
-    places: tuple[dict[str, Any], ...] = ()
-    events: tuple[dict[str, Any], ...] = ()
+    places: tuple[Place, ...] = ()
+    events: tuple[Event, ...] = ()
     extractors: dict[str, str] = field(default_factory=dict)
 
     def source_name(self, claim: Claim) -> str | None:
@@ -211,8 +286,8 @@ class Extraction:
             "claims": [c.to_dict() for c in self.claims],
             "quantities": [q.to_dict() for q in self.quantities],
             "times": [t.to_dict() for t in self.times],
-            "places": list(self.places),
-            "events": list(self.events),
+            "places": [p.to_dict() for p in self.places],
+            "events": [e.to_dict() for e in self.events],
             "entities": [e.to_dict() for e in self.entities],
             "extractors": dict(self.extractors),
         }
@@ -225,7 +300,8 @@ class Extraction:
             entities=tuple(Entity.from_dict(e) for e in d.get("entities") or []),
             quantities=tuple(Quantity.from_dict(q) for q in d.get("quantities") or []),
             times=tuple(Time.from_dict(t) for t in d.get("times") or []),
-            places=tuple(d.get("places") or []), events=tuple(d.get("events") or []),
+            places=tuple(Place.from_dict(p) for p in d.get("places") or []),
+            events=tuple(Event.from_dict(e) for e in d.get("events") or []),
             extractors=dict(d.get("extractors") or {}),
         )
 

@@ -1,0 +1,1 @@
+"""Resolution against reference tables: countries, the gazetteer, entity aliases."""
