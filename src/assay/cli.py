@@ -14,10 +14,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from assay.analyze.estimates import build_series
+from assay.analyze.events import event_rows
+from assay.analyze.places import place_table
 from assay.ingest import read_inputs
 from assay.nlp import ModelNotFound
 from assay.pipeline import EXTRACTORS
-from assay.records import Article, Claim, Extraction, InputError
+from assay.records import PLOVER_TYPES, Article, Claim, Extraction, InputError
 from assay.runners.local import run_extraction
 from assay.settings import Settings, load_settings
 from assay.store import Store, open_store
@@ -241,6 +243,71 @@ def estimates(settings: Settings, about: str | None, as_json: bool) -> None:
         err.print("no estimate series match" if about else "no estimate series; run `assay ingest` first")
     for one in [] if as_json else series:
         _print_series(one)
+
+
+def _point(row: dict) -> str:
+    return f"{row['lat']:.3f}, {row['lon']:.3f}" if row["lat"] is not None and row["lon"] is not None else "—"
+
+
+@cli.command()
+@click.option("--country", help="Only places in this country (ISO alpha-2, e.g. UA).")
+@click.option("--limit", type=click.IntRange(min=1), help="At most N places.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_obj
+def places(settings: Settings, country: str | None, limit: int | None, as_json: bool) -> None:
+    """Places named across the store, most mentioned first, with country, point and GeoNames id."""
+    with _open(settings) as store:
+        rows = place_table(store.extractions(), country=country)[:limit]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    if not rows:
+        err.print("no places match" if country else "the store holds no places; run `assay ingest` first")
+        return
+    table = Table(title=f"{len(rows)} places", expand=True)
+    for name in ("place", "country", "feature", "point", "GeoNames", "mentions", "articles", "as written"):
+        table.add_column(name, overflow="fold")
+    for r in rows:
+        table.add_row(escape(r["name"]), r["country"] or "?", r["feature"], _point(r),
+                      str(r["geonames_id"] or "—"), str(r["mentions"]), str(r["articles"]),
+                      escape(", ".join(r["forms"])))
+    out.print(table)
+
+
+def _actors(actors: list[dict]) -> str:
+    return "; ".join(a["name"] + (f" ({a['country']})" if a["country"] else "") for a in actors) or "—"
+
+
+@cli.command()
+@click.option("--type", "type_", type=click.Choice(PLOVER_TYPES, case_sensitive=False), help="Only this PLOVER type.")
+@click.option("--actor", help="Only events whose actor name contains TEXT or whose country is this ISO code.")
+@click.option("--recipient", help="Only events whose recipient name contains TEXT or has this ISO code.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most N events.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_obj
+def events(settings: Settings, type_: str | None, actor: str | None, recipient: str | None, limit: int | None,
+           as_json: bool) -> None:
+    """PLOVER events across the store in date order: who did what to whom, where and when."""
+    with _open(settings) as store:
+        rows = event_rows(store.extractions(), type_=type_, actor=actor, recipient=recipient)[:limit]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    if not rows:
+        err.print("no events match" if (type_ or actor or recipient)
+                  else "the store holds no events; run `assay ingest` first")
+        return
+    table = Table(title=f"{len(rows)} events", expand=True)
+    for name, ratio in (("date", 2), ("event", 2), ("actors", 3), ("recipients", 3), ("where", 2),
+                        ("words", 2), ("reported by", 3)):
+        table.add_column(name, ratio=ratio, overflow="fold")
+    for r in rows:
+        date = (r["date"] or "?") + (" [dim](article)[/dim]" if r["date_from_article"] else "")
+        kind = r["type"] + (f"/{r['mode']}" if r["mode"] else "") + (f"\n[dim]{r['aux']}[/dim]" if r["aux"] else "")
+        table.add_row(date, kind, escape(_actors(r["actors"])), escape(_actors(r["recipients"])),
+                      escape(r["place"] or "—"), escape(r["trigger"]),
+                      escape(f"{r['reported_by'] or '(author)'}, {r['outlet'] or '?'}"))
+    out.print(table)
 
 
 def main() -> None:

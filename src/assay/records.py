@@ -164,6 +164,10 @@ class Time:
                    granularity=d.get("granularity") or "day")
 
 
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+
 @dataclass(frozen=True)
 class Place:
     """A place name resolved to the gazetteer (SCHEMA.md Place); unresolved names keep null ids and points."""

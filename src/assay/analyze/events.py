@@ -1,0 +1,48 @@
+"""Events across the store, flattened to rows a person can filter: who did what to whom, where, when."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from assay.records import Actor, Event, Extraction
+
+
+def _actor_name(ex: Extraction, actor: Actor) -> str:
+    """The resolved entity's name when there is one, else the words as written."""
+    for e in ex.entities:
+        if e.id == actor.entity:
+            return e.name
+    return actor.span.text
+
+
+def _row(ex: Extraction, event: Event) -> dict[str, Any]:
+    claim = next((c for c in ex.claims if c.id == event.claim), None)
+    return {
+        "type": event.type, "mode": event.mode, "cameo": event.cameo,
+        "actors": [{"name": _actor_name(ex, a), "country": a.country} for a in event.actors],
+        "recipients": [{"name": _actor_name(ex, a), "country": a.country} for a in event.recipients],
+        "trigger": event.trigger.text, "date": event.date, "date_from_article": event.date_from_article,
+        "aux": event.aux, "place": event.place.name if event.place else None,
+        "place_country": event.place.country if event.place else None,
+        "size": event.size.span.text if event.size else None,
+        "reported_by": ex.source_name(claim) if claim else None,
+        "outlet": ex.article.outlet, "published": ex.article.published, "article": ex.article.id,
+    }
+
+
+def _mentions(row: dict[str, Any], role: str, text: str) -> bool:
+    needle = text.lower()
+    return any(needle in a["name"].lower() or needle == (a["country"] or "").lower() for a in row[role])
+
+
+def event_rows(extractions: Iterable[Extraction], type_: str | None = None, actor: str | None = None,
+               recipient: str | None = None) -> list[dict[str, Any]]:
+    """Events in date order; `type_` is a PLOVER type, `actor`/`recipient` match a name part or an ISO code."""
+    rows = [_row(ex, ev) for ex in extractions for ev in ex.events
+            if type_ is None or ev.type == type_.upper()]
+    if actor:
+        rows = [r for r in rows if _mentions(r, "actors", actor)]
+    if recipient:
+        rows = [r for r in rows if _mentions(r, "recipients", recipient)]
+    return sorted(rows, key=lambda r: (r["date"] or r["published"] or "", r["article"]))
