@@ -58,6 +58,12 @@ SETS: tuple[EvalSet, ...] = (
     EvalSet("seed", "seed", "gold_seed.json", "score_seed.py"),
     EvalSet("polnear_dev", "polnear/dev", "gold_attribution.jsonl", "score_attribution.py"),
     EvalSet("newsquant_dev", "newsquant/dev", "gold_quantities.jsonl", "score_quantities.py"),
+    EvalSet("plover_dev", "plover/dev", "gold_events.jsonl", "score_events.py"),
+    EvalSet("petrarch", "petrarch", "gold_events.jsonl", "score_events.py"),
+    EvalSet("gwn_dev", "geo/gwn/dev", "gold_places.jsonl", "score_places.py"),
+    EvalSet("lgl_dev", "geo/lgl/dev", "gold_places.jsonl", "score_places.py"),
+    EvalSet("trnews_dev", "geo/trnews/dev", "gold_places.jsonl", "score_places.py"),
+    EvalSet("geovirus_dev", "geo/geovirus/dev", "gold_places.jsonl", "score_places.py"),
 )
 
 # Published numbers printed beside ours for reference only (different model, split and tokenisation).
