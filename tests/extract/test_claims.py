@@ -233,3 +233,11 @@ def test_spokesman_for_a_named_person_is_not_that_person(extract):
     assert source_name(ex, c) != "Anna Berg"
     ex = extract("Her spokesman, Tomas Reed, said the curfew would end on Friday.")
     assert source_name(ex, claim_with(ex, "the curfew would end")) == "Tomas Reed"
+
+
+def test_source_entities_carry_the_country_their_words_name(extract):
+    ex = extract("Ukraine's military intelligence agency said on Monday that the convoy had turned back. "
+                 "A spokesman for the agency added that it was watching the border.")
+    claim = claim_with(ex, "the convoy had turned back")
+    entity = next(e for e in ex.entities if e.id == claim.source_entity)
+    assert entity.country == "UA"

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from assay.extract.lexicon import source_kinds
 from assay.extract.quotes import Quotation
 from assay.records import Entity, Span
+from assay.resolve.countries import country_in
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -309,8 +310,17 @@ class SourceResolver:
             if not e.mentions:
                 continue
             mentions = tuple(Span.of(text, s, t) for s, t in sorted(e.mentions))
-            out.append(Entity(id=e.id, name=e.name, type=e.type, mentions=mentions))
+            out.append(Entity(id=e.id, name=e.name, type=e.type, country=_affiliation(e.name, mentions),
+                              mentions=mentions))
         return out
+
+
+def _affiliation(name: str, mentions: tuple[Span, ...]) -> str | None:
+    """The country the name or a mention names ("South Korea's spy agency" -> KR), else None."""
+    for words in (name, *(m.text for m in mentions)):
+        if (iso := country_in(words)) is not None:
+            return iso
+    return None
 
 
 def group_span(tok: Token) -> slice:
