@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/assay ingest examples/corpus.jsonl
+	$(BIN)/assay --places examples/places.tsv ingest examples/corpus.jsonl
 	$(BIN)/assay claims
 	$(BIN)/assay estimates
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from assay.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "corpus.jsonl"
+EXAMPLE_PLACES = ROOT / "examples" / "places.tsv"
 
 
 @pytest.fixture(scope="session")
@@ -29,6 +32,11 @@ def extract(pipeline):
 
 
 @pytest.fixture(scope="session")
-def example_extractions(pipeline) -> dict[str, Extraction]:
-    articles = [Article.from_dict(json.loads(line)) for line in EXAMPLES.read_text(encoding="utf-8").splitlines()]
-    return {e.article.id: e for e in pipeline.extract(articles)}
+def example_extractions() -> dict[str, Extraction]:
+    """The example corpus as `make run` extracts it, with its places file (in a child process, because the
+    places file changes that process's country and place tables)."""
+    cmd = [str(Path(sys.executable).parent / "assay"), "--places", str(EXAMPLE_PLACES), "extract", str(EXAMPLES),
+           "--jsonl"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    extractions = [Extraction.from_dict(json.loads(line)) for line in proc.stdout.splitlines()]
+    return {e.article.id: e for e in extractions}

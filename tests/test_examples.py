@@ -112,3 +112,15 @@ def test_the_denial_and_the_anonymous_sources_are_marked(example_extractions):
     assert {"anonymous", "artifact", "intelligence", "official_body", "person", "unattributed"} <= kinds
     denials = [c for ex in example_extractions.values() for c in ex.claims if c.cue_class == "deny"]
     assert denials and all(c.modality == "negated" for c in denials)
+
+
+def test_places_resolve_through_the_examples_places_file(example_extractions):
+    ex = example_extractions["ex-09-brask-siege"]
+    by_text = {p.span.text: p for p in ex.places}
+    assert by_text["BRASK"].name == "Brask" and by_text["BRASK"].country == "XO"
+    assert by_text["Ostrevia"].feature == "country"
+    every = [p for e in example_extractions.values() for p in e.places]
+    assert all(e.article.text[p.span.start:p.span.end] == p.span.text
+               for e in example_extractions.values() for p in e.places)
+    assert {p.country for p in every if p.span.text.startswith("Veldra")} == {"XV"}
+    assert {p.country for p in every if p.span.text in ("Kestrin", "Dunmere")} == {"XO"}

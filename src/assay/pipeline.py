@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -18,6 +20,7 @@ from assay.extract.times import EXTRACTOR as TIMES_EXTRACTOR
 from assay.extract.times import date_claims, extract_times
 from assay.nlp import load_nlp
 from assay.records import Article, Extraction, InputError
+from assay.resolve.local_places import use_places_file
 from assay.runners.deadline import ExtractionTimeout, deadline
 from assay.settings import Settings
 
@@ -25,7 +28,17 @@ EXTRACTORS = {"claims": CLAIMS_EXTRACTOR, "quantities": QUANTITIES_EXTRACTOR, "t
               "places": PLACES_EXTRACTOR, "events": EVENTS_EXTRACTOR}
 
 
-def extract_doc(article: Article, doc: Doc) -> Extraction:
+def extractor_versions(settings: Settings) -> dict[str, str]:
+    """Versions stored with each extraction; a user places file changes places and events with its content."""
+    versions = dict(EXTRACTORS)
+    if settings.places_file:
+        digest = hashlib.sha256(Path(settings.places_file).read_bytes()).hexdigest()[:8]
+        for name in ("places", "events"):
+            versions[name] += f"+places:{digest}"
+    return versions
+
+
+def extract_doc(article: Article, doc: Doc, versions: dict[str, str] = EXTRACTORS) -> Extraction:
     """Run every extractor on one parsed article."""
     claims, entities = extract_claims(doc)
     times = extract_times(doc, article.published)
@@ -35,7 +48,7 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
     events = extract_events(doc, article, claims, entities, quantities, times, places)
     return Extraction(article=article, claims=tuple(claims), entities=tuple(entities),
                       quantities=tuple(quantities), times=tuple(times), places=tuple(places),
-                      events=tuple(events), extractors=dict(EXTRACTORS))
+                      events=tuple(events), extractors=dict(versions))
 
 
 class Pipeline:
@@ -44,6 +57,9 @@ class Pipeline:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.nlp = load_nlp(settings.model)
+        self.versions = extractor_versions(settings)
+        if settings.places_file:
+            use_places_file(settings.places_file)
 
     def _parsable(self, articles: Iterable[Article]) -> Iterator[tuple[str, Article | InputError]]:
         """Articles spaCy can take; a longer one becomes an error instead of stopping the batch."""
@@ -63,7 +79,7 @@ class Pipeline:
                 continue
             try:
                 with deadline(self.settings.extract_timeout):
-                    extraction = extract_doc(article, doc)
+                    extraction = extract_doc(article, doc, self.versions)
                 yield extraction
             except ExtractionTimeout:
                 yield InputError(path=article.id, reason=f"extraction took longer than "
@@ -74,4 +90,4 @@ class Pipeline:
     def extract_one(self, article: Article) -> Extraction:
         """One article; raises if an extractor fails (for tests and the library API)."""
         doc = self.nlp(article.text)
-        return extract_doc(article, doc)
+        return extract_doc(article, doc, self.versions)

@@ -22,6 +22,7 @@ class Settings:
     max_chars: int = 1_000_000  # a longer article is reported and skipped (spaCy's own parsing limit)
     max_file_bytes: int = 512 * 1024 * 1024  # a larger input file is reported and skipped
     extract_timeout: float = 60.0  # seconds of extraction per article after parsing; 0 turns the limit off
+    places_file: str = ""  # a TSV of the user's own places (scenario countries, local names); see local_places.py
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given non-None values (CLI flags) applied."""

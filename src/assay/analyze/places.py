@@ -9,8 +9,10 @@ from assay.records import Extraction, Place
 
 
 def _key(place: Place) -> str:
-    """A resolved place is its GeoNames id; an unresolved one is its name."""
-    return f"gn:{place.geonames_id}" if place.geonames_id is not None else f"name:{place.name.lower()}"
+    """A GeoNames place is its id; any other (a user's own, an unresolved name) is its name and country."""
+    if place.geonames_id is not None:
+        return f"gn:{place.geonames_id}"
+    return f"name:{place.name.lower()}:{place.country or ''}"
 
 
 def place_table(extractions: Iterable[Extraction], country: str | None = None) -> list[dict[str, Any]]:

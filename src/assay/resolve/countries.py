@@ -51,9 +51,20 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_LOCAL_ROWS: list[str] = []  # countries.tsv-style rows from a user's places file (see resolve/local_places.py)
+
+
+def add_local_countries(rows: Iterable[str]) -> None:
+    """Add countries.tsv-style rows (scenario or missing countries) to this process's tables."""
+    _LOCAL_ROWS.extend(rows)
+    _tables.cache_clear()
+    seat_names.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     text = resources.files("assay.data").joinpath("countries.tsv").read_text(encoding="utf-8")
+    text += "\n" + "\n".join(_LOCAL_ROWS)
     countries: dict[str, Country] = {}
     names: dict[tuple[str, ...], str] = {}
     seats: dict[tuple[str, ...], str] = {}

@@ -271,6 +271,15 @@ class Gazetteer:
         return [self.candidate(r) for r in self.refs(normalize(text))]
 
 
+def add_local(names: list[str], feature: str, country: str, lat: float, lon: float) -> None:
+    """A user's own entry: for the names it lists it replaces whatever the gazetteer held."""
+    c = gazetteer()._c
+    i = c.add(None, names[0], country, "", lat, lon, 0, FEATURES.index(feature))
+    for n in names:
+        if key := normalize(n):
+            c.index[key] = [i * 2]
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer (loaded from the cache, built on first use)."""
