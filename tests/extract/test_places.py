@@ -52,3 +52,9 @@ def test_unresolved_name_kept_without_point(extract):
     for p in ps.values():
         if p.lat is None:
             assert p.geonames_id is None and p.feature == "other"
+
+
+def test_a_capitalised_dateline_is_a_place(extract):
+    ex = extract("KYIV, Ukraine — Officials said on Monday that the bridge had reopened to traffic.")
+    by_text = {p.span.text: p for p in ex.places}
+    assert by_text["KYIV"].country == "UA" and by_text["KYIV"].feature == "city"

@@ -180,9 +180,21 @@ def _bare_names(doc: Doc) -> list[Mention]:
     return out
 
 
+def _dateline(doc: Doc) -> list[Mention]:
+    """The capitalised place that opens a wire story ("KYIV, Ukraine —"), whatever the recogniser made of it."""
+    j = 0
+    while j < min(len(doc), 3) and doc[j].is_alpha and doc[j].is_upper:
+        j += 1
+    if j == 0 or j >= len(doc) or doc[j].text not in (",", "(", "—", "-") or not _known(normalize(doc[:j].text)):
+        return []
+    return [Mention(0, j)]
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
     """Place-name mentions in document order, without overlaps."""
     out = _ent_mentions(doc) + _bare_names(doc)
+    if not any(m.start == 0 for m in out):
+        out += _dateline(doc)
     out.sort(key=lambda m: m.start)
     _link_qualifiers(doc, out)
     return out
@@ -230,7 +242,7 @@ def _country_candidate(iso: str) -> Candidate | None:
     c = country_info(iso)
     if c is None:
         return None
-    return Candidate(c.geonameid, c.name, iso, None, c.lat, c.lon, c.population, "country")
+    return Candidate(c.geonameid or None, c.name, iso, None, c.lat, c.lon, c.population, "country")
 
 
 def _demonym_candidate(d: str) -> Candidate | None:
