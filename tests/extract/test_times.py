@@ -19,6 +19,7 @@ def times(extract, text, published=MONDAY):
     ("Shelling went on over the weekend.", ("over the weekend", "2026-W10-WE")),
     ("The siege began in June 2025.", ("June 2025", "2025-06")),
     ("The offensive started in August.", ("August", "2025-08")),
+    ("The clinic has counted 40 dead since the start of March.", ("the start of March", "2026-03")),
     ("The vote is set for Nov. 5.", ("Nov. 5", "2026-11-05")),
     ("Every recruit serves 10 years.", ("10 years", "P10Y")),
     ("For months, the border stayed shut.", ("For months", "PXM")),

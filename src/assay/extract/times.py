@@ -88,7 +88,7 @@ def _calendar(words: list[str], anchor: date | None) -> tuple[str, str] | None:
         year = year or (anchor.year if anchor else None)
         return (f"{year:04d}-{month:02d}-{days[0]:02d}", "day") if year else None
     if year is None and anchor is not None:
-        year = anchor.year if month < anchor.month else anchor.year - 1  # the last such month before the date
+        year = anchor.year if month <= anchor.month else anchor.year - 1  # the latest such month up to the date
     return (f"{year:04d}-{month:02d}", "month") if year else None
 
 
