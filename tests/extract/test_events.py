@@ -111,3 +111,10 @@ def test_request_with_call_on(extract):
 def test_protest_mode_from_hunger_strike(extract):
     e = _only(extract("Detained activists began a hunger strike on Monday to protest their treatment."), "PROTEST")
     assert e.mode == "hunger" and e.cameo == "142"
+
+
+def test_taking_a_town_is_an_assault_but_seizing_goods_is_coercion(extract):
+    town = _only(extract("Rebel fighters captured the city of Kharkiv on Sunday after a week of shelling."), "ASSAULT")
+    assert (town.trigger.text, town.cameo) == ("captured", "190")
+    goods = extract("Customs officers seized three lorries of cigarettes at the border on Sunday.")
+    assert _types(goods) == ["COERCE"]

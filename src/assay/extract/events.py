@@ -267,6 +267,18 @@ def _roles(doc: Doc, trig: Trigger, anchor: Token) -> tuple[list[tuple[int, int]
     return actors, recipients
 
 
+TAKING = {"seize", "capture", "take", "overrun", "retake", "recapture"}
+TOWNS = {"city", "admin1", "admin2", "region"}
+
+
+def _conquest(ctx: _Context, anchor: Token, recipients: list[tuple[int, int]]) -> bool:
+    """Taking a town or region is fighting for it (ASSAULT), not the seizure of property PLOVER codes as COERCE."""
+    if anchor.lemma_ not in TAKING or not recipients:
+        return False
+    cs, ce = _char_range(ctx.doc, *recipients[0])
+    return any(p.feature in TOWNS and cs <= p.span.start and p.span.end <= ce for p in ctx.places)
+
+
 def _keep(kind: str, actors: list, recipients: list) -> bool:
     """PLOVER codes an event only with an actor (killings by unnamed hands keep their victims)."""
     if not actors and not (kind == "ASSAULT" and recipients):
@@ -285,6 +297,8 @@ def _event(ctx: _Context, draft: Draft, heads: dict[int, Trigger]) -> Event | No
     sense, aux = _recast(trig.sense, aux, doc[trig.head])
     if _promised_force(doc, trig, heads):
         sense = Sense("THREATEN", "violence", "138")
+    elif sense.type in ("COERCE", "ASSAULT") and _conquest(ctx, doc[trig.head], recipients):
+        sense = Sense("ASSAULT", None, "190")
     if not _keep(sense.type, actors, recipients):
         return None
     start, end = (anchor.i, anchor.i + 1) if anchor.i != trig.head else (trig.start, trig.end)
