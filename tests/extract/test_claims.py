@@ -241,3 +241,11 @@ def test_source_entities_carry_the_country_their_words_name(extract):
     claim = claim_with(ex, "the convoy had turned back")
     entity = next(e for e in ex.entities if e.id == claim.source_entity)
     assert entity.country == "UA"
+
+
+def test_a_trailing_participle_belongs_to_the_reporting_subject(extract):
+    ex = extract("Norland's foreign ministry on Tuesday denied that its warships had entered the strait, "
+                 "calling the reports “baseless.”")
+    claim = claim_with(ex, "the reports")
+    assert claim.cue.text == "calling"
+    assert source_name(ex, claim) == "Norland's foreign ministry"

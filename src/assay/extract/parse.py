@@ -57,10 +57,20 @@ def cue_range(verb: Token) -> tuple[int, int]:
     return start, end
 
 
+def _trailing_participle(tok: Token) -> bool:
+    """", calling the reports false" hung by the parser on the reported clause instead of the reporting verb."""
+    head = tok.head
+    return (tok.dep_ == "advcl" and tok.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.i != head.i
+            and tok.i > 0 and tok.doc[tok.i - 1].text == "," and is_cue_verb(head.head))
+
+
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject, inherited along conj/xcomp chains ("said X and added Y")."""
     tok = verb
     for _ in range(4):
+        if tok.i == verb.i and _trailing_participle(tok):
+            tok = tok.head.head
+            continue
         for c in tok.children:
             if c.dep_ in ("nsubj", "csubj"):
                 return c
