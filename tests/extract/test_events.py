@@ -118,3 +118,20 @@ def test_taking_a_town_is_an_assault_but_seizing_goods_is_coercion(extract):
     assert (town.trigger.text, town.cameo) == ("captured", "190")
     goods = extract("Customs officers seized three lorries of cigarettes at the border on Sunday.")
     assert _types(goods) == ["COERCE"]
+
+
+@pytest.mark.parametrize("text", [
+    "The officer, who asked not to be named, said the convoy had turned back.",
+    "A tribunal will ask exactly that question next month.",
+    "Nobody outside the unit knows who is pressing the button.",
+])
+def test_asking_a_question_or_for_anonymity_is_not_a_request(extract, text):
+    assert "REQUEST" not in _types(extract(text))
+
+
+def test_a_call_after_a_reported_clause_is_the_speakers_request(extract):
+    ex = extract("Norland's president said on Tuesday that Estovian troops were fighting in the north, "
+                 "and called on neighbouring states to impose sanctions on Estovia.")
+    request = _only(ex, "REQUEST")
+    assert _texts(request.actors) == ["Norland's president"]
+    assert _texts(request.recipients) == ["neighbouring states"]

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Token
 
 from assay.extract.event_lexicon import triggers
 from assay.extract.event_triggers import Trigger, direct_object, is_agentive
+from assay.extract.parse import reporter_of_misattached
 
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "them", "him", "our"}
 RELATIVES = {"who", "which", "that", "whom"}
@@ -93,6 +94,9 @@ def _subject(verb: Token) -> tuple[Token, Token] | None:
     coordinated with."""
     tok = verb
     for _ in range(5):
+        if tok.i == verb.i and (reporter := reporter_of_misattached(tok)) is not None:
+            tok = reporter
+            continue
         for c in tok.children:
             if c.dep_ in ("nsubj", "csubj"):
                 return c, tok

@@ -36,7 +36,9 @@ HUMAN_NOUNS = {"prisoner", "hostage", "detainee", "captive", "civilian", "people
                "government", "authority", "rebel", "militant", "guerrilla", "fighter", "police", "force",
                "army", "party", "group", "crew", "sailor", "fisherman", "inmate", "convict", "alien", "staff",
                "leadership", "administration", "regime", "opposition", "candidate", "politician", "chief",
-               "wounded", "injured", "serviceman", "servicemen", "victim", "family", "survivor"}
+               "wounded", "injured", "serviceman", "servicemen", "victim", "family", "survivor", "state",
+               "country", "nation", "ally", "neighbour", "neighbor", "partner", "council", "ministry", "agency",
+               "court", "committee", "coalition", "alliance", "union", "lawmaker", "commander", "general"}
 FORCES = {"troop", "soldier", "force", "army", "reservist", "reserve", "unit", "police", "militia", "ship",
           "warship", "tank", "division", "brigade", "battalion", "fighter", "guard", "navy", "missile", "jet"}
 DIPLOMATS = {"ambassador", "envoy", "diplomat", "attache", "consul", "chargé", "charge"}
@@ -148,6 +150,19 @@ def _particle_trigger(verb: Token, lemma: str) -> Trigger | None:
     return None
 
 
+ASKING = {"ask", "press", "urge", "pressure", "request"}
+ANONYMITY = {"name", "identify", "quote"}  # "asked not to be named" is how a source stays anonymous, not a request
+
+
+def _asks_someone(verb: Token, obj: Token | None, xcomps: list[Token]) -> bool:
+    """A request is made of someone or for something: not "asked a question", "pressed the button"."""
+    if xcomps and xcomps[0].lemma_.lower() in ANONYMITY:
+        return False
+    if obj is None or obj.dep_ != "dobj" or is_agentive(obj) or xcomps:
+        return True
+    return any(p.lower_ == "for" for p in _children(verb, "prep"))
+
+
 def _refine(verb: Token, lemma: str, sense: Sense) -> Sense | None:
     """Readings a bare verb lemma needs its frame for; None when this use is not an event."""
     obj = direct_object(verb)
@@ -161,6 +176,8 @@ def _refine(verb: Token, lemma: str, sense: Sense) -> Sense | None:
         if lemma in ("allow", "permit") and obj is None and not xcomps and not any(
                 "to" in {a.lower_ for a in _children(c, "aux")} for c in _children(verb, "ccomp")):
             return None  # "allowed that ..." concedes a point in speech only
+    if lemma in ASKING and not _asks_someone(verb, obj, xcomps):
+        return None
     if lemma == "warn" and not _warning_is_threat(verb):
         return None
     if lemma == "welcome" and obj is not None and not is_agentive(obj):

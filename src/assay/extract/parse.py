@@ -57,19 +57,30 @@ def cue_range(verb: Token) -> tuple[int, int]:
     return start, end
 
 
-def _trailing_participle(tok: Token) -> bool:
-    """", calling the reports false" hung by the parser on the reported clause instead of the reporting verb."""
+def reporter_of_misattached(tok: Token) -> Token | None:
+    """The reporting verb a speech-act verb really belongs to when the parser hung it on the reported clause:
+    "denied that X had crossed, calling the reports false" and "said that troops were fighting, and called on
+    states to act" (in the reporter's tense, not the reported clause's). None otherwise."""
     head = tok.head
-    return (tok.dep_ == "advcl" and tok.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.i != head.i
-            and tok.i > 0 and tok.doc[tok.i - 1].text == "," and is_cue_verb(head.head))
+    if head.dep_ != "ccomp" or head.head.i == head.i or not is_cue_verb(head.head):
+        return None
+    reporter = head.head
+    if not is_cue_verb(tok) or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in tok.children):
+        return None  # only speech acts: "launched fire, killing 50, sources said" keeps its own subject
+    after_comma = tok.i > 0 and tok.doc[tok.i - 1].text == ","
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and after_comma:
+        return reporter
+    if tok.dep_ == "conj" and tok.tag_ == reporter.tag_ != head.tag_:
+        return reporter
+    return None
 
 
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject, inherited along conj/xcomp chains ("said X and added Y")."""
     tok = verb
     for _ in range(4):
-        if tok.i == verb.i and _trailing_participle(tok):
-            tok = tok.head.head
+        if tok.i == verb.i and (reporter := reporter_of_misattached(tok)) is not None:
+            tok = reporter
             continue
         for c in tok.children:
             if c.dep_ in ("nsubj", "csubj"):
