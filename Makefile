@@ -1,4 +1,4 @@
-# assay: `make run` ingests the example corpus and prints who claims what; `make test` runs the tests.
+# assay: `make run` ingests the example corpus and prints who claims what, where and what happened; `make test` runs the tests.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -19,6 +19,8 @@ run: $(STAMP)
 	$(BIN)/assay --places examples/places.tsv ingest examples/corpus.jsonl
 	$(BIN)/assay claims
 	$(BIN)/assay estimates
+	$(BIN)/assay places
+	$(BIN)/assay events
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests eval bench

@@ -62,3 +62,10 @@ def test_places_and_events_survive_the_json_round_trip():
                     events=(_event("ASSAULT", "Veldra", "XV", "2026-03-08"),))
     back = Extraction.from_dict(ex.to_dict())
     assert back == ex
+
+
+def test_week_dates_sort_among_day_dates():
+    ex = Extraction(article=_article("a", "2026-03-11"),
+                    events=(_event("ACCUSE", "Voss", None, "2026-W09"), _event("ASSAULT", "Veldra", None, "2026-03-01"),
+                            _event("PROTEST", "Crowd", None, "2026-02-20TEV")))
+    assert [r["date"] for r in event_rows([ex])] == ["2026-02-20TEV", "2026-W09", "2026-03-01"]  # W09 starts on 23 Feb

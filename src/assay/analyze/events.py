@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from assay.records import Actor, Event, Extraction
@@ -31,6 +32,15 @@ def _row(ex: Extraction, event: Event) -> dict[str, Any]:
     }
 
 
+def _day_key(value: str | None) -> str:
+    """A sortable day for TIMEX values: "2026-W09" becomes that week's Monday, "2026-03-11TEV" its day."""
+    if not value:
+        return ""
+    if len(value) >= 8 and value[5] == "W" and value[6:8].isdigit():
+        return date.fromisocalendar(int(value[:4]), int(value[6:8]), 1).isoformat()
+    return value[:10]
+
+
 def _mentions(row: dict[str, Any], role: str, text: str) -> bool:
     needle = text.lower()
     return any(needle in a["name"].lower() or needle == (a["country"] or "").lower() for a in row[role])
@@ -45,4 +55,4 @@ def event_rows(extractions: Iterable[Extraction], type_: str | None = None, acto
         rows = [r for r in rows if _mentions(r, "actors", actor)]
     if recipient:
         rows = [r for r in rows if _mentions(r, "recipients", recipient)]
-    return sorted(rows, key=lambda r: (r["date"] or r["published"] or "", r["article"]))
+    return sorted(rows, key=lambda r: (_day_key(r["date"] or r["published"]), r["article"]))
