@@ -145,3 +145,32 @@ def test_an_article_that_takes_too_long_is_reported_and_the_batch_goes_on(monkey
         [Article(id="stuck", text="The mayor said no."), Article(id="fine", text="The mayor said yes.")]))
     assert isinstance(results[0], InputError) and "longer than 0.5 s" in results[0].reason
     assert results[1].article.id == "fine"
+
+
+def test_places_and_events_from_the_store(tmp_path):
+    path = tmp_path / "p.jsonl"
+    rows = [{"id": "p1", "published": "2026-05-04", "outlet": "Gazette",
+             "text": "ODESA, Ukraine — Ukraine's foreign ministry summoned the Hungarian ambassador on Monday "
+                     "to protest against remarks about the border."},
+            {"id": "p2", "published": "2026-05-06", "outlet": "Courier",
+             "text": "Port workers in Odesa went on strike on Tuesday over unpaid wages."}]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    assert run(["ingest", str(path)], tmp_path).exit_code == 0
+    places = {p["name"]: p for p in json.loads(run(["places", "--json"], tmp_path).stdout)}
+    assert places["Odesa"]["country"] == "UA" and (places["Odesa"]["mentions"], places["Odesa"]["articles"]) == (2, 2)
+    assert [p["name"] for p in json.loads(run(["places", "--country", "HU", "--json"], tmp_path).stdout)] == ["Hungary"]
+    accuse = json.loads(run(["events", "--type", "accuse", "--json"], tmp_path).stdout)
+    assert [(e["actors"][0]["country"], e["recipients"][0]["country"]) for e in accuse] == [("UA", "HU")]
+    by_ukraine = json.loads(run(["events", "--actor", "UA", "--json"], tmp_path).stdout)
+    assert [e["type"] for e in by_ukraine] == ["ACCUSE", "PROTEST"]  # the Odesa port workers are Ukrainian too
+    by_ministry = json.loads(run(["events", "--actor", "foreign ministry", "--json"], tmp_path).stdout)
+    assert [e["type"] for e in by_ministry] == ["ACCUSE"]
+    table = run(["events"], tmp_path).stdout
+    assert "PROTEST" in table and "ACCUSE" in table
+
+
+def test_a_places_file_with_a_bad_row_is_a_usage_error(tmp_path):
+    bad = tmp_path / "places.tsv"
+    bad.write_text("Tarnholm\tcity\tXQ\tnorth\t20\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--places", str(bad), "claims"])
+    assert result.exit_code == 2 and "places.tsv:1" in result.output
