@@ -124,3 +124,19 @@ def test_places_resolve_through_the_examples_places_file(example_extractions):
                for e in example_extractions.values() for p in e.places)
     assert {p.country for p in every if p.span.text.startswith("Veldra")} == {"XV"}
     assert {p.country for p in every if p.span.text in ("Kestrin", "Dunmere")} == {"XO"}
+
+
+def _events(extraction, kind):
+    return [e for e in extraction.events if e.type == kind]
+
+
+def test_events_of_the_example_corpus(example_extractions):
+    summons = _events(example_extractions["ex-02-veldra-denies"], "ACCUSE")
+    assert any(e.trigger.text == "summoned" and [a.country for a in e.actors] == ["XO"]
+               and [a.country for a in e.recipients] == ["XV"] for e in summons)
+    calls = _events(example_extractions["ex-08-president-six-thousand"], "REQUEST")
+    assert any("Lenart Voss" in a.span.text for e in calls for a in e.actors)
+    seizures = [e for ex in example_extractions.values() for e in _events(ex, "ASSAULT") if e.trigger.text == "seized"]
+    assert seizures and all(e.aux == "historical" and e.date.startswith("2025-") for e in seizures)
+    statements = [e for ex in example_extractions.values() for e in ex.events if e.trigger.text in ("said", "told")]
+    assert statements == []  # statements are claims, not events
