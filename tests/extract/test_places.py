@@ -58,3 +58,36 @@ def test_a_capitalised_dateline_is_a_place(extract):
     ex = extract("KYIV, Ukraine — Officials said on Monday that the bridge had reopened to traffic.")
     by_text = {p.span.text: p for p in ex.places}
     assert by_text["KYIV"].country == "UA" and by_text["KYIV"].feature == "city"
+
+
+def test_dateline_is_the_city_not_the_state(extract):
+    ex = extract("NEW YORK — Stocks fell on Monday as traders weighed fresh data on prices.")
+    p = ex.places[0]
+    assert p.span.text == "NEW YORK" and p.feature == "city" and p.country == "US"
+    ps = _places(extract, "New York (AP) — Stocks fell on Monday as traders weighed fresh data on prices.")
+    assert ps["New York"].feature == "city"
+
+
+def test_dateline_with_abbreviated_saint(extract):
+    ex = extract("ST. LOUIS – Police said on Friday that two men had been arrested after a break-in.")
+    first = ex.places[0]
+    assert first.span.text == "ST. LOUIS" and first.feature == "city" and first.country == "US"
+
+
+def test_leading_list_of_states_is_no_dateline(extract):
+    ps = _places(extract, "Texas, Oklahoma and Kansas were hit by storms on Sunday night.")
+    assert ps["Texas"].feature == "admin1"
+
+
+def test_county_dateline_stays_a_county(extract):
+    ps = _places(extract, "LAUREL COUNTY, Ky. (AP) — A man died on Sunday after a crash on a rural road.")
+    assert ps["LAUREL COUNTY"].feature == "admin2" and ps["LAUREL COUNTY"].country == "US"
+
+
+def test_county_without_a_namesake_town_goes_to_the_articles_town(extract):
+    text = ("Suffolk County police said the crash happened near Riverhead, New York, on Sunday. "
+            "Riverhead officials closed the road for six hours.")
+    ps = _places(extract, text)
+    county = ps["Suffolk County"]
+    assert county.feature == "admin2" and county.country == "US"
+    assert abs(county.lat - ps["Riverhead"].lat) < 0.01 and abs(county.lon - ps["Riverhead"].lon) < 0.01

@@ -38,3 +38,29 @@ def test_hints_and_unknown_names():
     assert resolve(["Xqzvvv"]) == [None]
     assert resolve([]) == []
     assert resolve(["Georgia"], hints=["US"])[0].country in ("US", "GE")
+
+
+def test_acronym_is_not_a_town_spelt_the_same():
+    eu = resolve(["EU"])[0]
+    assert eu is not None and eu.feature == "region" and eu.name == "Europe"
+    assert all(c.feature != "city" for c in candidates("EU")[0])
+    assert resolve(["European Union"])[0].name == "Europe"
+
+
+def test_country_name_is_not_a_city_by_an_alternate_name():
+    cands, _ = candidates("Mexico")
+    assert not any(c.alt for c in cands)
+    assert resolve(["Mexico City", "Mexico"])[1].feature == "country"
+
+
+def test_county_point_is_its_namesake_town():
+    orange = [c for c in candidates("Orange County")[0] if c.admin1 == "US.CA"][0]
+    assert orange.feature == "admin2"
+    assert 33.3 < orange.lat < 34.3 and -118.3 < orange.lon < -117.3  # Orange, not the middle of California
+
+
+def test_formal_style_names_the_short_place():
+    armenia = resolve(["Republic of Armenia"])[0]
+    assert armenia.feature == "country" and armenia.country == "AM"
+    assert resolve(["Kingdom of Saudi Arabia"])[0].country == "SA"
+    assert candidates("Bank of America")[0] == []

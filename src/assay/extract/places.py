@@ -7,7 +7,7 @@ population, a qualifier ("Paris, Texas") and the other places the article names 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -33,6 +33,8 @@ INSTITUTION_WORDS = {
 }
 CONTINENT_DEMONYMS = {"european": "Europe", "europeans": "Europe", "african": "Africa", "africans": "Africa",
                       "asian": "Asia", "asians": "Asia"}
+DASHES = {"—", "–", "-", "--"}
+DATELINE_ENDS = DASHES | {",", "("}
 MIN_EMBEDDED_POPULATION = 1000
 PART_POPULATION = 10000
 # The small model often calls a lone place name a PERSON or ORG; after these words it is a place.
@@ -50,6 +52,7 @@ class Mention:
     end: int
     demonym: str | None = None   # ISO code (or continent name) when the words are a demonym
     qualifier: int | None = None  # index of the mention that qualifies this one ("Paris, Texas")
+    dateline: bool = False        # opens the text as a wire dateline ("NEW YORK —"): a town, not a state
 
     def text(self, doc: Doc) -> str:
         return doc[self.start:self.end].text
@@ -180,22 +183,59 @@ def _bare_names(doc: Doc) -> list[Mention]:
     return out
 
 
+def _caps(tok) -> bool:
+    return tok.is_alpha and tok.is_upper
+
+
 def _dateline(doc: Doc) -> list[Mention]:
-    """The capitalised place that opens a wire story ("KYIV, Ukraine —"), whatever the recogniser made of it."""
+    """The capitalised place that opens a wire story ("KYIV, Ukraine —", "ST. LOUIS –"), whatever the recogniser
+    made of it."""
     j = 0
-    while j < min(len(doc), 3) and doc[j].is_alpha and doc[j].is_upper:
+    while j < min(len(doc), 4) and (_caps(doc[j]) or doc[j].text == "." and j > 0 and _caps(doc[j - 1])):
         j += 1
-    if j == 0 or j >= len(doc) or doc[j].text not in (",", "(", "—", "-") or not _known(normalize(doc[:j].text)):
+    if j == 0 or j >= len(doc) or doc[j].text not in DATELINE_ENDS or not _known(normalize(doc[:j].text)):
         return []
-    return [Mention(0, j)]
+    return [Mention(0, j, dateline=True)]
+
+
+def _is_dateline(doc: Doc, m: Mention) -> bool:
+    """A name that opens the text and is followed by a dash or "(" ("New York (AP) —"), or by a comma when it is
+    written in capitals or a dash follows soon ("Gaza City, Oct. 3 —")."""
+    if m.start != 0 or m.end >= len(doc) or m.demonym:
+        return False
+    nxt = doc[m.end].text
+    if nxt in DATELINE_ENDS and nxt != ",":
+        return True
+    if nxt != ",":
+        return False
+    if all(_caps(t) for t in doc[m.start:m.end] if t.is_alpha):
+        return True
+    for t in doc[m.end + 1:m.end + 7]:
+        if t.text in DASHES:
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Place-name mentions in document order, without overlaps."""
     out = _ent_mentions(doc) + _bare_names(doc)
-    if not any(m.start == 0 for m in out):
-        out += _dateline(doc)
-    out.sort(key=lambda m: m.start)
+    quals = [out[m.qualifier] if m.qualifier is not None else None for m in out]
+    for m in out:
+        m.qualifier = None
+    dl = _dateline(doc)
+    if dl and not any(m.start == 0 and m.end >= dl[0].end for m in out):
+        # "ST. LOUIS –" read as two names "ST" and "LOUIS": the dateline replaces what it covers
+        keep = [i for i, m in enumerate(out) if m.start >= dl[0].end]
+        out, quals = [out[i] for i in keep] + dl, [quals[i] for i in keep] + [None]
+    order = sorted(range(len(out)), key=lambda i: out[i].start)
+    out, quals = [out[i] for i in order], [quals[i] for i in order]
+    pos = {id(m): i for i, m in enumerate(out)}
+    for m, q in zip(out, quals, strict=True):
+        m.qualifier = pos.get(id(q)) if q is not None else None
+    if out and _is_dateline(doc, out[0]):
+        out[0].dateline = True
     _link_qualifiers(doc, out)
     return out
 
@@ -252,9 +292,17 @@ def _demonym_candidate(d: str) -> Candidate | None:
     return best(cands)
 
 
+def _dateline_towns(found: tuple[list[Candidate], str | None]) -> tuple[list[Candidate], str | None]:
+    """A dateline names the town the story was filed from: "NEW YORK —" is the city, not the state."""
+    cands, gen = found
+    towns = [c for c in cands if c.feature == "city"] if gen is None else []  # "LAUREL COUNTY, Ky. —" stays a county
+    return (towns or cands), gen
+
+
 def resolve_mentions(doc: Doc, ms: list[Mention]) -> list[Candidate | None]:
     """Two passes: each name alone (with its qualifier), then again with what the first pass found as context."""
-    found = [candidates(m.text(doc)) if m.demonym is None else ([], None) for m in ms]
+    found = [_dateline_towns(candidates(m.text(doc))) if m.dateline else candidates(m.text(doc))
+             if m.demonym is None else ([], None) for m in ms]
     first: list[Candidate | None] = []
     for m, (cands, gen) in zip(ms, found, strict=True):
         first.append(_demonym_candidate(m.demonym) if m.demonym else best(cands, None, None, gen))
@@ -269,7 +317,27 @@ def resolve_mentions(doc: Doc, ms: list[Mention]) -> list[Candidate | None]:
             continue
         q = first[m.qualifier] if m.qualifier is not None else None
         out.append(best(cands, ctx, q, gen))
-    return out
+    return _place_counties(out)
+
+
+def _place_counties(out: list[Candidate | None]) -> list[Candidate | None]:
+    """A county the gazetteer can only place at its state's middle goes to the town the article names most in
+    that state: local news names the county's towns."""
+    towns: dict[str, dict[Candidate, int]] = {}
+    for c in out:
+        if c is not None and c.feature == "city" and c.admin1:
+            per = towns.setdefault(c.admin1, {})
+            per[c] = per.get(c, 0) + 1
+    if not towns:
+        return out
+    g = gazetteer()
+    res: list[Candidate | None] = []
+    for c in out:
+        if c is not None and c.feature == "admin2" and c.admin1 in towns and g.unplaced(c):
+            t = max(towns[c.admin1], key=towns[c.admin1].get)
+            c = replace(c, lat=t.lat, lon=t.lon)
+        res.append(c)
+    return res
 
 
 def _place(doc: Doc, m: Mention, c: Candidate | None) -> Place:

