@@ -1,0 +1,158 @@
+"""Which claims back or contradict which, counted by independent origin, never by article.
+
+A claim's **origin** is the original source behind the chain of reporting:
+- a resolved named source is its entity ("src:org:kr-nis"), whichever outlet quotes it;
+- a media source ("according to Yonhap") and an outlet's own unattributed reporting are that outlet
+  ("outlet:yonhap"), taking the outlet of the original when the article is a copy;
+- an anonymous or unresolved source is that source within the original article of its copy group.
+
+Two claims **corroborate** each other when they come from different origins, say the same thing with
+the same polarity (shared names and most of their words); they **contradict** when one asserts what the
+other denies (a negated claim or a denial cue against an assertion about the same named things and
+action). Matching is lexical, on purpose: cheap, explainable, and never merges claims away.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import combinations
+
+from assay.records import Claim, Extraction
+
+ClaimKey = tuple[str, str]  # (article id, claim id)
+
+STOPWORDS = frozenset("""a an the and or but if of in on at to for from by with without about into over under
+after before since during than then that this these those there here it its it's they them their he she his her
+we our you your i me my is are was were be been being has have had do does did will would can could may might
+must shall should not no nor any some all each every more most much many very also just only such as so too
+said says say told according who whom which what when where why how while again further once out up down off
+now new one two three""".split())
+MEDIA_WORDS = ("news agency", "agency", "news", "newspaper", "daily", "television", "tv", "radio")
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
+AGREE_JACCARD = 0.35  # most of the words in common: the same statement, not just the same topic
+CONTRA_JACCARD = 0.08  # a denial is short and rephrases: it needs the same names and action, few other words
+MAX_BUCKET = 400  # a name in more claims than this ("U.S.") is too common to block on
+
+
+@dataclass(frozen=True)
+class Relation:
+    """An explicit link between two claims of different origins."""
+
+    kind: str  # "corroborates" or "contradicts"
+    a: ClaimKey
+    b: ClaimKey
+    reason: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"kind": self.kind, "a": list(self.a), "b": list(self.b), "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """What corroboration needs of one claim."""
+
+    key: ClaimKey
+    origin: str
+    negative: bool
+    names: frozenset[str]
+    words: frozenset[str]
+
+
+def normalize_outlet(name: str) -> str:
+    """ "The Yonhap news agency" and "Yonhap" are one outlet."""
+    n = " ".join(re.sub(r"[^\w\s]", " ", name.lower()).split())
+    n = n[4:] if n.startswith("the ") else n
+    for word in MEDIA_WORDS:
+        if n.endswith(" " + word):
+            n = n[: -len(word) - 1]
+    return n
+
+
+def claim_origin(ex: Extraction, claim: Claim, original: Extraction, source_id: str | None) -> str:
+    """The independent origin of a claim (see the module docstring)."""
+    if claim.source_kind == "media" and claim.source is not None:
+        return "outlet:" + normalize_outlet(ex.source_name(claim) or claim.source.text)
+    if claim.source_kind == "unattributed" or claim.source is None:
+        return "outlet:" + normalize_outlet(original.article.outlet or original.article.id)
+    if source_id and claim.source_kind != "anonymous":
+        return "src:" + source_id
+    return f"anon:{original.article.id}:{(ex.source_name(claim) or '').lower()}"
+
+
+def _stem(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    w = w[:-2] if w.endswith("'s") else w
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)] + repl
+    return w
+
+
+def content_terms(claim: Claim) -> tuple[frozenset[str], frozenset[str]]:
+    """(names, words): capitalised words past the first of a span, and all content words, stemmed."""
+    names: set[str] = set()
+    words: set[str] = set()
+    for span in claim.content:
+        for i, m in enumerate(WORD.finditer(span.text)):
+            token = m.group()
+            if token.lower() in STOPWORDS or len(token) < 3:
+                continue
+            stem = _stem(token)
+            words.add(stem)
+            if i > 0 and token[0].isupper():
+                names.add(stem)
+    return frozenset(names), frozenset(words)
+
+
+def is_negative(claim: Claim) -> bool:
+    return claim.modality == "negated" or claim.cue_class == "deny"
+
+
+def claim_views(extractions: Iterable[Extraction], copy_of: dict[str, str],
+                source_id: Callable[[Extraction, Claim], str | None]) -> list[ClaimView]:
+    """Views of every claim that states something (hypotheticals and predictions assert nothing yet)."""
+    exs = list(extractions)
+    by_id = {ex.article.id: ex for ex in exs}
+    views = []
+    for ex in exs:
+        original = by_id.get(copy_of.get(ex.article.id, ex.article.id), ex)
+        for c in ex.claims:
+            if c.modality in ("hypothetical", "predicted"):
+                continue
+            names, words = content_terms(c)
+            if names:
+                views.append(ClaimView((ex.article.id, c.id), claim_origin(ex, c, original, source_id(ex, c)),
+                                       is_negative(c), names, words))
+    return views
+
+
+def _relate(a: ClaimView, b: ClaimView) -> Relation | None:
+    shared = a.words & b.words
+    jaccard = len(shared) / len(a.words | b.words)
+    if a.negative == b.negative:
+        if jaccard >= AGREE_JACCARD and len(shared) >= 3:
+            return Relation("corroborates", a.key, b.key, f"{len(shared)} words in common ({jaccard:.0%})")
+        return None
+    action = shared - a.names - b.names
+    if jaccard >= CONTRA_JACCARD and action:
+        said, denied = (b, a) if a.negative else (a, b)
+        return Relation("contradicts", said.key, denied.key,
+                        f"denies '{' '.join(sorted(action)[:3])}' about {', '.join(sorted(a.names & b.names)[:3])}")
+    return None
+
+
+def find_relations(views: list[ClaimView]) -> list[Relation]:
+    """Corroborations and contradictions between claims of different origins, each pair once."""
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for i, v in enumerate(views):
+        for name in v.names:
+            buckets[name].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if len(members) <= MAX_BUCKET:
+            pairs.update((i, j) for i, j in combinations(members, 2) if views[i].origin != views[j].origin)
+    relations = (_relate(views[i], views[j]) for i, j in sorted(pairs))
+    return [r for r in relations if r is not None]

@@ -1,0 +1,186 @@
+"""NATO Admiralty grades for every claim: source reliability A-F x information credibility 1-6.
+
+Reliability starts from a prior per source kind (data/reliability.tsv, replaceable by the
+`reliability_file` setting) and moves one letter with the source's track record in the store: up when at
+least three of its claims are corroborated and none contradicted, down when more are contradicted than
+corroborated (two at least). Credibility counts independent origins, never articles:
+
+  1  confirmed by two or more other independent origins, contradicted by none
+  2  confirmed by one other independent origin, contradicted by none
+  3  both confirmed and contradicted by other origins
+  4  contradicted by one other independent origin
+  5  contradicted by two or more
+  6  cannot be judged: no other independent origin speaks to it
+
+A source whose country is a party to the conflict its article reports (an actor or target of force,
+coercion, threats or sanctions there, or the country where it happens) is flagged as an interested party,
+shown beside the grade and never silently down-weighted. Hedges map to ICD 203 probability bands.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from assay.analyze.corroboration import ClaimKey, Relation, claim_origin, claim_views, find_relations
+from assay.records import Claim, Extraction
+
+LETTERS = "ABCDEF"
+CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"})
+SourceId = Callable[[Extraction, Claim], "str | None"]
+
+
+@dataclass(frozen=True)
+class Grade:
+    """A claim's grade with the reasons in words."""
+
+    reliability: str
+    credibility: int
+    origin: str
+    reliability_reason: str
+    credibility_reason: str
+    interested_party: str | None = None  # ISO code of the party the source belongs to
+    probability: str | None = None  # ICD 203 band of the claim's hedge
+
+    @property
+    def code(self) -> str:
+        return f"{self.reliability}{self.credibility}"
+
+    def to_dict(self) -> dict[str, object]:
+        return {"grade": self.code, "reliability": self.reliability, "credibility": self.credibility,
+                "origin": self.origin, "reliability_reason": self.reliability_reason,
+                "credibility_reason": self.credibility_reason, "interested_party": self.interested_party,
+                "probability": self.probability}
+
+
+@dataclass
+class Grading:
+    """Grades of every claim in the store and the relations they rest on."""
+
+    grades: dict[ClaimKey, Grade] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+
+
+def _table(text: str) -> list[list[str]]:
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=4)
+def reliability_priors(path: str = "") -> dict[str, tuple[str, str]]:
+    """Source kind -> (letter, why); from a user's file when given (a bad letter is a ValueError)."""
+    text = Path(path).read_text(encoding="utf-8") if path else \
+        resources.files("assay.data").joinpath("reliability.tsv").read_text(encoding="utf-8")
+    priors = {}
+    for n, row in enumerate(_table(text), 1):
+        if len(row) != 3 or row[1] not in LETTERS:
+            raise ValueError(f"{path or 'reliability.tsv'}: row {n}: expected kind, a letter A-F and a reason")
+        priors[row[0]] = (row[1], row[2])
+    return priors
+
+
+@lru_cache(maxsize=1)
+def probability_bands() -> dict[str, str]:
+    text = resources.files("assay.data").joinpath("probability.tsv").read_text(encoding="utf-8")
+    return {phrase: band for phrase, band in _table(text)}
+
+
+def probability_of(claim: Claim) -> str | None:
+    """The ICD 203 band of the claim's first hedge that has one."""
+    bands = probability_bands()
+    return next((bands[h.text.lower()] for h in claim.hedges if h.text.lower() in bands), None)
+
+
+def _credibility(agree: set[str], contra: set[str]) -> tuple[int, str]:
+    def n(origins: set[str]) -> str:
+        return "one other independent origin" if len(origins) == 1 else f"{len(origins)} independent origins"
+    if agree and not contra:
+        return (1 if len(agree) >= 2 else 2), f"confirmed by {n(agree)}"
+    if agree and contra:
+        return 3, f"confirmed by {n(agree)}, contradicted by {n(contra)}"
+    if contra:
+        return (5 if len(contra) >= 2 else 4), f"contradicted by {n(contra)}"
+    return 6, "cannot be judged: no other independent origin reports on it"
+
+
+def _shift(letter: str, step: int) -> str:
+    return LETTERS[min(max(LETTERS.index(letter) + step, 0), LETTERS.index("E"))] if letter != "F" else letter
+
+
+def _reliability(kind: str, record: tuple[int, int], priors: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    letter, why = priors.get(kind, ("F", "a source of unknown kind: reliability cannot be judged"))
+    good, bad = record
+    if good >= 3 and bad == 0:
+        letter, why = _shift(letter, -1), f"{why}; {good} of its claims corroborated, none contradicted"
+    elif bad >= 2 and bad > good:
+        letter, why = _shift(letter, +1), f"{why}; {bad} of its claims contradicted, {good} corroborated"
+    elif good or bad:
+        why = f"{why}; {good} of its claims corroborated, {bad} contradicted"
+    return letter, why
+
+
+def _parties(ex: Extraction) -> set[str]:
+    """Countries that act, are targeted, or are fought over in the article's conflict events."""
+    conflict = [e for e in ex.events if e.type in CONFLICT_TYPES]
+    sides = {a.country for e in conflict for a in (*e.actors, *e.recipients) if a.country}
+    return sides | {e.place.country for e in conflict if e.place and e.place.country}
+
+
+def _source_country(ex: Extraction, claim: Claim) -> str | None:
+    return next((e.country for e in ex.entities if e.id == claim.source_entity), None)
+
+
+def _wording(claim: Claim) -> str:
+    """A claim's words: copies of one claim in reprints count once in a track record."""
+    return " ".join(" ".join(s.text.lower().split()) for s in claim.content)
+
+
+def _track_record(exs: list[Extraction], origins: dict[ClaimKey, str], agree: dict[ClaimKey, set[str]],
+                  contra: dict[ClaimKey, set[str]]) -> dict[str, dict[str, tuple[bool, bool]]]:
+    """origin -> its distinct claims (by wording) -> (corroborated, contradicted)."""
+    record: dict[str, dict[str, tuple[bool, bool]]] = defaultdict(dict)
+    for ex in exs:
+        for c in ex.claims:
+            key = (ex.article.id, c.id)
+            good, bad = record[origins[key]].get(_wording(c), (False, False))
+            record[origins[key]][_wording(c)] = (good or bool(agree[key]), bad or bool(contra[key]))
+    return record
+
+
+def _record_without(record: dict[str, tuple[bool, bool]], wording: str) -> tuple[int, int]:
+    """(corroborated, contradicted) counts of a source's other claims: a claim does not vouch for itself."""
+    others = [flags for w, flags in record.items() if w != wording]
+    return sum(good and not bad for good, bad in others), sum(bad for _, bad in others)
+
+
+def grade_claims(extractions: Iterable[Extraction], copy_of: dict[str, str], source_id: SourceId,
+                 priors: dict[str, tuple[str, str]] | None = None) -> Grading:
+    """Grade every claim of the store (see the module docstring)."""
+    exs = list(extractions)
+    priors = priors or reliability_priors()
+    relations = find_relations(claim_views(exs, copy_of, source_id))
+    by_id = {ex.article.id: ex for ex in exs}
+    origins = {(ex.article.id, c.id): claim_origin(ex, c, by_id.get(copy_of.get(ex.article.id, ex.article.id), ex),
+                                                   source_id(ex, c))
+               for ex in exs for c in ex.claims}
+    agree: dict[ClaimKey, set[str]] = defaultdict(set)
+    contra: dict[ClaimKey, set[str]] = defaultdict(set)
+    for r in relations:
+        into = agree if r.kind == "corroborates" else contra
+        into[r.a].add(origins[r.b])
+        into[r.b].add(origins[r.a])
+    record = _track_record(exs, origins, agree, contra)
+    grading = Grading(relations=relations)
+    for ex in exs:
+        parties = _parties(ex)
+        for c in ex.claims:
+            key = (ex.article.id, c.id)
+            cred, cred_why = _credibility(agree[key], contra[key])
+            rel, rel_why = _reliability(c.source_kind, _record_without(record[origins[key]], _wording(c)), priors)
+            country = _source_country(ex, c)
+            grading.grades[key] = Grade(rel, cred, origins[key], rel_why, cred_why,
+                                        country if country in parties else None, probability_of(c))
+    return grading
