@@ -42,6 +42,7 @@ class EvalSet:
     folder: str
     gold: str
     scorer: str
+    script: str = ""  # a script of ours in eval/ that builds its own test data from <folder>/<gold> and scores it
 
     def inputs_path(self, shared: Path) -> Path:
         return shared / "data" / self.folder / "inputs.jsonl"
@@ -64,6 +65,7 @@ SETS: tuple[EvalSet, ...] = (
     EvalSet("lgl_dev", "geo/lgl/dev", "gold_places.jsonl", "score_places.py"),
     EvalSet("trnews_dev", "geo/trnews/dev", "gold_places.jsonl", "score_places.py"),
     EvalSet("geovirus_dev", "geo/geovirus/dev", "gold_places.jsonl", "score_places.py"),
+    EvalSet("dedupe", "corpus", "fulltext.jsonl", "", script="dedupe_eval.py"),
 )
 
 # Published numbers printed beside ours for reference only (different model, split and tokenisation).
@@ -100,6 +102,8 @@ def select_sets(names: str | None) -> list[EvalSet]:
 
 
 def missing_files(es: EvalSet, shared: Path) -> list[Path]:
+    if es.script:
+        return [p for p in (es.gold_path(shared), EVAL_DIR / es.script) if not p.exists()]
     paths = [es.inputs_path(shared), es.gold_path(shared), es.scorer_path(shared)]
     return [p for p in paths if not p.exists()]
 
@@ -144,7 +148,21 @@ def flatten(metrics: dict[str, object], prefix: str = "") -> dict[str, float]:
     return flat
 
 
+def run_script(es: EvalSet, shared: Path) -> dict[str, float] | None:
+    """Metrics of an evaluation script of ours that makes its own test data (e.g. syndicated copies)."""
+    cmd = [sys.executable, str(EVAL_DIR / es.script), "--shared", str(shared), "--json"]
+    print(f"[{es.name}] {' '.join(cmd)}", flush=True)
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=PROJECT_ROOT)
+    try:
+        return {k: round(v, DIGITS) for k, v in flatten(json.loads(proc.stdout)).items()}
+    except json.JSONDecodeError:
+        print(f"[{es.name}] {es.script} failed (status {proc.returncode}):\n{proc.stderr[-2000:]}", file=sys.stderr)
+        return None
+
+
 def evaluate(es: EvalSet, shared: Path, workers: int) -> dict[str, float] | None:
+    if es.script:
+        return run_script(es, shared)
     pred = run_extract(es, shared, workers)
     return run_scorer(es, shared, pred) if pred else None
 
