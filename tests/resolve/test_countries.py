@@ -52,3 +52,8 @@ def test_country_info():
     c = country_info("UA")
     assert c is not None and c.geonameid == 690791 and c.name == "Ukraine"
     assert country_info("ZZ") is None
+
+
+def test_acronyms_count_only_in_capitals():
+    assert country_in("UK officials") == "GB" and country_in("U.K. officials") == "GB"
+    assert country_in("Defence Minister Yang Uk") is None  # a given name, not the United Kingdom

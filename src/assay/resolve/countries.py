@@ -36,6 +36,7 @@ class _Tables:
     phrases: dict[tuple[str, ...], str]   # names + seats of government -> iso (for affiliation)
     vocab: frozenset[str]
     longest: int
+    acronyms: frozenset[tuple[str, ...]]  # "UK", "US", "DPRK": only as written in capitals ("Yang Uk" is a name)
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -68,6 +69,7 @@ def _tables() -> _Tables:
     countries: dict[str, Country] = {}
     names: dict[tuple[str, ...], str] = {}
     seats: dict[tuple[str, ...], str] = {}
+    acronyms: set[tuple[str, ...]] = set()
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
@@ -76,6 +78,8 @@ def _tables() -> _Tables:
         for n in [name, *aliases.split("|"), *demonyms.split("|")]:
             if n:
                 names.setdefault(_words(n), iso)
+                if n.replace(".", "").isupper() and len(_words(n)) == 1:
+                    acronyms.add(_words(n))
         for n in capitals.split("|"):
             if n:
                 seats.setdefault(_words(n), iso)
@@ -84,7 +88,7 @@ def _tables() -> _Tables:
     phrases = {**seats, **names}
     vocab = frozenset(w for k in phrases for w in k) | {w for k in AMBIGUOUS for w in k}
     longest = max(len(k) for k in phrases)
-    return _Tables(countries, names, phrases, vocab, longest)
+    return _Tables(countries, names, phrases, vocab, longest, frozenset(acronyms))
 
 
 def _clean(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -137,7 +141,7 @@ def country_in(text: str, context: Iterable[str] = ()) -> str | None:
                 return _pick(key, _context_codes(context))
             iso = t.phrases.get(key)
             if iso is not None:
-                if key == ("us",) and first != "US":
+                if key in t.acronyms and not first.replace(".", "").isupper():
                     continue
                 return iso
     return None
