@@ -18,6 +18,7 @@ from assay.extract.lexicon import source_kinds
 from assay.extract.quotes import Quotation
 from assay.records import Entity, Span
 from assay.resolve.countries import country_in
+from assay.resolve.entities import canonical
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -92,6 +93,10 @@ class _Ent:
     gender: str | None = None
     titles: set[str] = field(default_factory=set)  # "president", "spokesman": for "the president said"
     mentions: set[tuple[int, int]] = field(default_factory=set)
+    written: set[str] = field(default_factory=set)  # names as written: "the agency" finds "NIS" via "spy agency"
+    country: str | None = None
+    listed: bool = False  # an actor-table row: its id, name, type and country are the table's
+    table_kind: str = "official_body"
 
 
 class SourceResolver:
@@ -113,9 +118,16 @@ class SourceResolver:
     def _quoted(self, start_char: int) -> bool:
         return any(q.start < start_char < q.end for q in self.quotes)
 
-    def _entity(self, name: str, type_: str) -> _Ent:
-        eid = f"{type_}:{slug(name)}"
-        return self.ents.setdefault(eid, _Ent(eid, name, type_))
+    def _entity(self, name: str, type_: str, country: str | None = None) -> _Ent:
+        # "the NIS", "Seoul's spy agency" -> org:kr-nis (resolve/entities.py, data/actors.tsv)
+        row = canonical(name, type_, country or country_in(name))
+        eid = row.id if row else f"{type_}:{slug(name)}"
+        ent = self.ents.get(eid)
+        if ent is None:
+            ent = self.ents[eid] = _Ent(eid, row.name, row.type, country=row.country, listed=True,
+                                        table_kind=row.kind) if row else _Ent(eid, name, type_)
+        ent.written.add(name)
+        return ent
 
     def _place_words(self) -> set[str]:
         """Words used as places or groups somewhere in the article ("in Veldra", "Veldra's army")."""
@@ -183,7 +195,7 @@ class SourceResolver:
         if person is None:
             person = self._entity(name, "person")
             person.kind = "person"
-        elif len(name) > len(person.name):
+        elif len(name) > len(person.name) and not person.listed:
             person.name = name
         for w in words:
             self.by_surname.setdefault(w, person)
@@ -243,7 +255,10 @@ class SourceResolver:
         if orgs:
             if kind in ("unnamed_group", "anonymous"):
                 kind = "media" if "times" in orgs[0].text.lower() else "official_body"
-            ent = self._entity(orgs[0].text, "org")
+            # the phrase's country qualifies a generic name: "Russia's Defence Ministry" -> org:ru-mod
+            ent = self._entity(orgs[0].text, "org", country_in(_phrase_name(tokens)))
+            if ent.listed and kind == "official_body":  # "the NIS said": the table knows it is intelligence
+                kind = ent.table_kind
             ent.kind = kind
             return ent, kind
         name = _phrase_name(tokens) or head.text
@@ -274,7 +289,8 @@ class SourceResolver:
                     return person
         words = {t.lower_ for t in tokens if t.dep_ != "det" and not t.is_punct}
         for end, ent, _ in sorted(self.groups, key=lambda x: x[0], reverse=True):
-            if end <= head.i and words <= set(ent.name.lower().split()) and ent.type != "person":
+            if end <= head.i and ent.type != "person" \
+                    and any(words <= set(n.lower().split()) for n in ent.written | {ent.name}):
                 return ent
         return None
 
@@ -310,8 +326,8 @@ class SourceResolver:
             if not e.mentions:
                 continue
             mentions = tuple(Span.of(text, s, t) for s, t in sorted(e.mentions))
-            out.append(Entity(id=e.id, name=e.name, type=e.type, country=_affiliation(e.name, mentions),
-                              mentions=mentions))
+            country = e.country if e.listed else _affiliation(e.name, mentions)
+            out.append(Entity(id=e.id, name=e.name, type=e.type, country=country, mentions=mentions))
         return out
 
 
