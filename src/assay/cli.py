@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -13,6 +14,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from assay.analyze.corpus import analysis_rows, analyze
 from assay.analyze.estimates import build_series
 from assay.analyze.events import event_rows
 from assay.analyze.places import place_table
@@ -25,6 +27,7 @@ from assay.runners.local import run_extraction
 from assay.settings import Settings, load_settings
 from assay.store import Store, open_store
 
+GRADE = re.compile(r"[A-F][1-6]?|[1-6]")
 err = Console(stderr=True)
 out = Console(width=None if sys.stdout.isatty() else 140)
 
@@ -149,10 +152,20 @@ def ingest(settings: Settings, paths: tuple[Path, ...], workers: int | None, pub
                 batch = []
         stored += store.save_many(batch)
         counts = store.count()
+        if stored or store.graded() < counts["claims"]:
+            progress.update(task, description="grading the store")
+            _analyze_store(store, settings)
     err.print(f"{seen} articles read: {stored} extracted and stored, {unchanged} unchanged, "
               f"{run.failed} inputs skipped. Store: {counts['articles']} articles, {counts['claims']} claims "
               f"({settings.store_url}).", highlight=False)
     sys.exit(1 if run.failed else 0)
+
+
+def _analyze_store(store: Store, settings: Settings) -> None:
+    """The corpus pass: copies, store-wide sources, grades and relations, rewritten whole."""
+    exs = list(store.extractions())
+    result = analyze(exs, settings.reliability_file)
+    store.save_analysis(result.copy_of, *analysis_rows(result, exs))
 
 
 def _open(settings: Settings) -> Store:
@@ -175,12 +188,15 @@ def _print_claims(rows: list[dict], title: str | None = None) -> None:
     for name, ratio in (("source", 2), ("cue", 1), ("content", 5)):
         table.add_column(name, ratio=ratio, overflow="fold")
     table.add_column("modality", width=12, no_wrap=True)
+    table.add_column("grade", width=6, no_wrap=True)
     table.add_column("article", ratio=2, overflow="fold")
     for r in rows:  # article text is untrusted: escape it so "[...]" is not read as Rich markup
         source = r["source_name"] or f"({r['source_kind']})"
+        if r.get("interested_party"):
+            source += f" [party: {r['interested_party']}]"
         content = r["content_text"] if len(r["content_text"]) <= 220 else r["content_text"][:217] + "…"
         where = f"{r['outlet'] or '?'}, {r['published'] or '?'}"
-        table.add_row(escape(source), escape(r["cue_text"]), escape(content), r["modality"],
+        table.add_row(escape(source), escape(r["cue_text"]), escape(content), r["modality"], r.get("grade") or "—",
                       f"{escape(where)}\n[dim]{escape(r['article_id'])}[/dim]")
     out.print(table)
 
@@ -188,13 +204,17 @@ def _print_claims(rows: list[dict], title: str | None = None) -> None:
 @cli.command()
 @click.option("--source", help="Only claims whose source contains TEXT.")
 @click.option("--about", help="Only claims whose content contains TEXT.")
+@click.option("--grade", help="Only claims with this Admiralty grade (B2), reliability (B) or credibility (2).")
 @click.option("--limit", type=click.IntRange(min=1), help="At most N claims.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.pass_obj
-def claims(settings: Settings, source: str | None, about: str | None, limit: int | None, as_json: bool) -> None:
-    """List stored claims: source, cue, content, modality, outlet and date."""
+def claims(settings: Settings, source: str | None, about: str | None, grade: str | None, limit: int | None,
+           as_json: bool) -> None:
+    """List stored claims: source, cue, content, modality, grade, outlet and date."""
+    if grade and not GRADE.fullmatch(grade.upper()):
+        raise click.BadParameter("a grade is A-F, 1-6 or both (B2)", param_hint="--grade")
     with _open(settings) as store:
-        rows = store.claims(source=source, about=about, limit=limit)
+        rows = store.claims(source=source, about=about, limit=limit, grade=grade)
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
     elif rows:
@@ -217,8 +237,10 @@ def _headline(series: dict) -> str:
     figure = _figure({"value": None, "low": latest[0], "high": latest[1]} if isinstance(latest, list)
                      else {"value": latest, "bound": series["points"][-1]["bound"]})
     plural = "" if s["sources"] == 1 else "s"
-    return (f"{series['estimand']}: latest {figure} ({s['latest_date']}); range {s['low']:,.0f}–{s['high']:,.0f}; "
-            f"{s['sources']} source{plural} in {s['reports']} reports, {s['articles']} articles")
+    grade = f", grade {s['latest_grade']}" if s.get("latest_grade") else ""
+    return (f"{series['estimand']}: latest {figure} ({s['latest_date']}{grade}); "
+            f"range {s['low']:,.0f}–{s['high']:,.0f}; {s['sources']} source{plural} "
+            f"({s['independent_sources']} independent) in {s['reports']} reports, {s['articles']} articles")
 
 
 def _print_series(series: dict) -> None:
@@ -226,14 +248,18 @@ def _print_series(series: dict) -> None:
     for name, ratio in (("date", 1), ("figure", 1), ("source", 2), ("outlet", 2)):
         table.add_column(name, ratio=ratio, overflow="fold")
     table.add_column("status", width=12, no_wrap=True)
+    table.add_column("grade", width=6, no_wrap=True)
     table.add_column("as written", ratio=3, overflow="fold")
     for p in series["points"]:
-        table.add_row(p["date"] or "?", _figure(p), escape(p["source"] or "(author)"), escape(p["outlet"] or "?"),
-                      p["status"], escape(p["text"]))
+        source = (p["source"] or "(author)") + (f" [party: {p['interested_party']}]" if p["interested_party"] else "")
+        table.add_row(p["date"] or "?", _figure(p), escape(source), escape(p["outlet"] or "?"),
+                      p["status"], p["grade"] or "—", escape(p["text"]))
     for p in series["hypotheticals"]:
         table.add_row(p["date"] or "?", f"[dim]{_figure(p)}[/dim]", escape(p["source"] or "(author)"),
-                      escape(p["outlet"] or "?"), "[dim]hypothetical[/dim]", f"[dim]{escape(p['text'])}[/dim]")
+                      escape(p["outlet"] or "?"), "[dim]hypothetical[/dim]", "", f"[dim]{escape(p['text'])}[/dim]")
     out.print(table)
+    for c in series.get("conflicts", []):
+        out.print(f"  [yellow]disagree:[/yellow] {escape(c['reason'])}", highlight=False)
 
 
 @cli.command()
@@ -243,13 +269,43 @@ def _print_series(series: dict) -> None:
 def estimates(settings: Settings, about: str | None, as_json: bool) -> None:
     """Estimate series across the store: every figure for the same thing, by whom and when."""
     with _open(settings) as store:
-        series = build_series(store.extractions(), about=about)
+        series = build_series(store.extractions(), about=about, grades=store.grades(), copies=store.copies())
     if as_json:
         click.echo(json.dumps(series, ensure_ascii=False, indent=1))
     elif not series:
         err.print("no estimate series match" if about else "no estimate series; run `assay ingest` first")
     for one in [] if as_json else series:
         _print_series(one)
+
+
+@cli.command()
+@click.option("--name", help="Only sources whose name or id contains TEXT.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most N sources.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_obj
+def sources(settings: Settings, name: str | None, limit: int | None, as_json: bool) -> None:
+    """Sources across the store: claims, outlets, first and last seen, reliability and grades, with reasons."""
+    with _open(settings) as store:
+        rows = store.sources(name=name)[:limit]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    if not rows:
+        err.print("no sources match" if name else "no graded sources; run `assay ingest` first")
+        return
+    table = Table(title=f"{len(rows)} sources", expand=True)
+    for col, ratio in (("source", 3), ("kind", 2), ("claims", 1), ("outlets", 3), ("seen", 2), ("grades", 2),
+                       ("reliability: why", 5)):
+        table.add_column(col, ratio=ratio, overflow="fold")
+    for r in rows:
+        who = r["name"] + (f" ({r['country']})" if r["country"] else "")
+        if r["interested_party"]:
+            who += f" [party: {r['interested_party']}]"
+        seen = r["first_seen"] if r["first_seen"] == r["last_seen"] else f"{r['first_seen']} – {r['last_seen']}"
+        grades = ", ".join(f"{g}×{n}" if n > 1 else g for g, n in r["grades"].items())
+        table.add_row(escape(who), r["kind"] or "?", str(r["claims"]), escape(", ".join(r["outlets"])), seen or "?",
+                      grades, escape(f"{r['reliability']}: {r['reliability_reason']}"))
+    out.print(table)
 
 
 def _point(row: dict) -> str:

@@ -23,6 +23,8 @@ class Settings:
     max_file_bytes: int = 512 * 1024 * 1024  # a larger input file is reported and skipped
     extract_timeout: float = 60.0  # seconds of extraction per article after parsing; 0 turns the limit off
     places_file: str = ""  # a TSV of the user's own places (scenario countries, local names); see local_places.py
+    actors_file: str = ""  # a TSV of the user's own actors, in data/actors.tsv's shape; see resolve/entities.py
+    reliability_file: str = ""  # source kind -> prior Admiralty reliability, in data/reliability.tsv's shape
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given non-None values (CLI flags) applied."""

@@ -4,7 +4,8 @@ A claim's **origin** is the original source behind the chain of reporting:
 - a resolved named source is its entity ("src:org:kr-nis"), whichever outlet quotes it;
 - a media source ("according to Yonhap") and an outlet's own unattributed reporting are that outlet
   ("outlet:yonhap"), taking the outlet of the original when the article is a copy;
-- an anonymous or unresolved source is that source within the original article of its copy group.
+- an anonymous source, an unnamed group ("diplomats") or an artifact ("the footage") is that source within
+  the original article of its copy group: nothing says two reports' "officials" are the same people.
 
 Two claims **corroborate** each other when they come from different origins, say the same thing with
 the same polarity (shared names and most of their words); they **contradict** when one asserts what the
@@ -34,6 +35,7 @@ MEDIA_WORDS = ("news agency", "agency", "news", "newspaper", "daily", "televisio
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 AGREE_JACCARD = 0.35  # most of the words in common: the same statement, not just the same topic
 CONTRA_JACCARD = 0.08  # a denial is short and rephrases: it needs the same names and action, few other words
+UNIDENTIFIED = frozenset({"anonymous", "unnamed_group", "artifact"})  # "officials", "the footage": one per report
 MAX_BUCKET = 400  # a name in more claims than this ("U.S.") is too common to block on
 
 
@@ -77,7 +79,7 @@ def claim_origin(ex: Extraction, claim: Claim, original: Extraction, source_id: 
         return "outlet:" + normalize_outlet(ex.source_name(claim) or claim.source.text)
     if claim.source_kind == "unattributed" or claim.source is None:
         return "outlet:" + normalize_outlet(original.article.outlet or original.article.id)
-    if source_id and claim.source_kind != "anonymous":
+    if source_id and claim.source_kind not in UNIDENTIFIED:
         return "src:" + source_id
     return f"anon:{original.article.id}:{(ex.source_name(claim) or '').lower()}"
 

@@ -2,16 +2,18 @@
 
 Quantities of the same concept about the same subject ("Veldran" personnel) form one
 series across all stored articles. A point's date is its claim's `stated_on`, else
-the article's date. Copies of one report (a reprinted wire story) say the same
-thing in the same words: they share an `origin`, so they count once among sources.
-Hypothetical figures are kept apart, never as points.
+the article's date. A point's `origin` is its claim's independent origin from the
+corpus pass (analyze/corroboration.py): copies of one report and outlets quoting
+one agency share it, so they count once among independent sources. Figures from
+different origins given within a week whose bounds do not meet are listed as
+`conflicts`, never averaged away. Hypothetical figures are kept apart, never as points.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from assay.extract.quantities import SERIES_CONCEPTS
@@ -24,23 +26,77 @@ def subject_key(subject: str) -> str:
     return " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)
 
 
-def _origin(source: str | None, q: Quantity, claim: Claim | None) -> str:
-    """The same source, figure and wording is one report, however many outlets carry it."""
-    wording = " ".join(" ".join(s.text.split()) for s in claim.content) if claim else q.span.text
-    key = "\x1f".join([source or "", str(q.value), str(q.low), str(q.high), wording])
-    return "o" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+Grades = dict[tuple[str, str], dict[str, Any]]  # (article, claim) -> a claim_grades row (origin, grade, ...)
+AGREE_DAYS = 7  # figures given within a week of each other describe the same moment
+APPROX = 0.1  # "about 3,000" spans 2,700-3,300 when deciding whether two figures disagree
 
 
-def _point(ex: Extraction, q: Quantity) -> dict[str, Any]:
+def _origin(ex: Extraction, claim: Claim | None, grades: Grades, copies: dict[str, str]) -> str:
+    """The point's independent origin: its claim's, else the report it first appeared in."""
+    if claim is not None and (ex.article.id, claim.id) in grades:
+        return grades[(ex.article.id, claim.id)]["origin"]
+    return "report:" + copies.get(ex.article.id, ex.article.id)
+
+
+def _point(ex: Extraction, q: Quantity, grades: Grades, copies: dict[str, str]) -> dict[str, Any]:
     claim = next((c for c in ex.claims if c.id == q.claim), None)
     source = ex.source_name(claim) if claim is not None else None
+    grade = grades.get((ex.article.id, claim.id)) if claim is not None else None
     return {
         "value": q.value, "low": q.low, "high": q.high, "bound": q.bound,
         "date": (claim.stated_on if claim and claim.stated_on else None) or ex.article.published,
-        "source": source, "source_entity": claim.source_entity if claim else None,
+        "source": source, "source_entity": grade["source_id"] if grade else claim.source_entity if claim else None,
         "outlet": ex.article.outlet, "article": ex.article.id, "claim": q.claim, "status": q.status,
-        "text": q.span.text, "origin": _origin(source, q, claim), "grade": None,
+        "text": q.span.text, "origin": _origin(ex, claim, grades, copies),
+        "grade": grade["grade"] if grade else None,
+        "interested_party": grade["interested_party"] if grade else None,
     }
+
+
+def _bounds(p: dict[str, Any]) -> tuple[float, float]:
+    """The interval a figure allows, widened for "about"."""
+    lo = p["value"] if p["value"] is not None else p["low"] if p["low"] is not None else 0.0
+    hi = p["value"] if p["value"] is not None else p["high"] if p["high"] is not None else float("inf")
+    if p["bound"] == "at_least":
+        hi = float("inf")
+    elif p["bound"] == "at_most":
+        lo = 0.0
+    elif p["bound"] == "approx":
+        lo, hi = lo * (1 - APPROX), hi * (1 + APPROX)
+    return lo, hi
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) if a and b else None
+    except ValueError:
+        return None
+
+
+def _report(p: dict[str, Any]) -> tuple:
+    return p["origin"], p["value"], p["low"], p["high"]
+
+
+def conflicts(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Pairs of figures from different origins, given within a week, whose bounds do not meet; copies of a
+    report (same origin and figure) are one side, listed once."""
+    out = []
+    seen: set[tuple] = set()
+    for i, a in enumerate(points):
+        for j in range(i + 1, len(points)):
+            b = points[j]
+            days = _days_apart(a["date"], b["date"])
+            if a["origin"] == b["origin"] or days is None or days > AGREE_DAYS:
+                continue
+            pair = (_report(a), _report(b))
+            if pair in seen:
+                continue
+            seen.add(pair)
+            (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
+            if ahi < blo or bhi < alo:
+                out.append({"a": i, "b": j, "reason": f"{a['text']} ({a['source'] or 'author'}) against "
+                                                        f"{b['text']} ({b['source'] or 'author'}), {days} days apart"})
+    return out
 
 
 def _summary(points: list[dict[str, Any]]) -> dict[str, Any]:
@@ -50,16 +106,22 @@ def _summary(points: list[dict[str, Any]]) -> dict[str, Any]:
     def hi(p: dict[str, Any]) -> float:
         return p["value"] if p["value"] is not None else p["high"] if p["high"] is not None else p["low"]
     latest = points[-1]
-    sources = {p["source"] for p in points if p["source"]}
-    independent = {(p["origin"], p["source"]) for p in points if p["source"]}
     return {"latest": latest["value"] if latest["value"] is not None else [latest["low"], latest["high"]],
-            "latest_date": latest["date"], "low": min(lo(p) for p in points), "high": max(hi(p) for p in points),
-            "sources": len(sources), "independent_sources": len({s for _, s in independent}),
-            "reports": len({p["origin"] for p in points}), "articles": len({p["article"] for p in points})}
+            "latest_date": latest["date"], "latest_grade": latest["grade"],
+            "low": min(lo(p) for p in points), "high": max(hi(p) for p in points),
+            "sources": len({p["source"] for p in points if p["source"]}),
+            "independent_sources": len({p["origin"] for p in points}),
+            "reports": len({_report(p) for p in points}),
+            "articles": len({p["article"] for p in points})}
 
 
-def build_series(extractions: Iterable[Extraction], about: str | None = None) -> list[dict[str, Any]]:
-    """Estimate series across the corpus, largest first; `about` keeps series whose name holds it."""
+def build_series(extractions: Iterable[Extraction], about: str | None = None, grades: Grades | None = None,
+                 copies: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """Estimate series across the corpus, largest first; `about` keeps series whose name holds it.
+
+    `grades` and `copies` come from the corpus pass (the store); without them every report is its own origin.
+    """
+    grades, copies = grades or {}, copies or {}
     points: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     names: dict[tuple[str, str], str] = {}
     for ex in extractions:
@@ -67,7 +129,7 @@ def build_series(extractions: Iterable[Extraction], about: str | None = None) ->
             if q.concept in SERIES_CONCEPTS and q.subject:
                 key = (q.concept, subject_key(q.subject))
                 names.setdefault(key, f"{q.subject} {q.concept}")
-                points[key].append(_point(ex, q))
+                points[key].append(_point(ex, q, grades, copies))
     out = []
     for key, pts in points.items():
         real = sorted((p for p in pts if p["status"] != "hypothetical"), key=lambda p: (p["date"] or "", p["article"]))
@@ -75,5 +137,5 @@ def build_series(extractions: Iterable[Extraction], about: str | None = None) ->
             continue
         out.append({"estimand": names[key], "concept": key[0], "points": real,
                     "hypotheticals": [p for p in pts if p["status"] == "hypothetical"],
-                    "summary": _summary(real)})
+                    "summary": _summary(real), "conflicts": conflicts(real)})
     return sorted(out, key=lambda s: (-s["summary"]["reports"], s["estimand"]))

@@ -129,7 +129,7 @@ def _parties(ex: Extraction) -> set[str]:
     return sides | {e.place.country for e in conflict if e.place and e.place.country}
 
 
-def _source_country(ex: Extraction, claim: Claim) -> str | None:
+def _local_country(ex: Extraction, claim: Claim) -> str | None:
     return next((e.country for e in ex.entities if e.id == claim.source_entity), None)
 
 
@@ -157,10 +157,14 @@ def _record_without(record: dict[str, tuple[bool, bool]], wording: str) -> tuple
 
 
 def grade_claims(extractions: Iterable[Extraction], copy_of: dict[str, str], source_id: SourceId,
-                 priors: dict[str, tuple[str, str]] | None = None) -> Grading:
-    """Grade every claim of the store (see the module docstring)."""
+                 priors: dict[str, tuple[str, str]] | None = None, source_country: SourceId | None = None) -> Grading:
+    """Grade every claim of the store (see the module docstring).
+
+    `source_country` gives a source's country as known across the store (a pronoun mention names none).
+    """
     exs = list(extractions)
     priors = priors or reliability_priors()
+    country_of = source_country or _local_country
     relations = find_relations(claim_views(exs, copy_of, source_id))
     by_id = {ex.article.id: ex for ex in exs}
     origins = {(ex.article.id, c.id): claim_origin(ex, c, by_id.get(copy_of.get(ex.article.id, ex.article.id), ex),
@@ -174,13 +178,16 @@ def grade_claims(extractions: Iterable[Extraction], copy_of: dict[str, str], sou
         into[r.b].add(origins[r.a])
     record = _track_record(exs, origins, agree, contra)
     grading = Grading(relations=relations)
+    group_parties: dict[str, set[str]] = defaultdict(set)  # copies of a report share its parties
     for ex in exs:
-        parties = _parties(ex)
+        group_parties[copy_of.get(ex.article.id, ex.article.id)] |= _parties(ex)
+    for ex in exs:
+        parties = group_parties[copy_of.get(ex.article.id, ex.article.id)]
         for c in ex.claims:
             key = (ex.article.id, c.id)
             cred, cred_why = _credibility(agree[key], contra[key])
             rel, rel_why = _reliability(c.source_kind, _record_without(record[origins[key]], _wording(c)), priors)
-            country = _source_country(ex, c)
+            country = country_of(ex, c)
             grading.grades[key] = Grade(rel, cred, origins[key], rel_why, cred_why,
                                         country if country in parties else None, probability_of(c))
     return grading

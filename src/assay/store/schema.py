@@ -81,3 +81,53 @@ extractions = Table(
     Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("payload", JSON, nullable=False),  # Extraction.to_dict()
 )
+
+# ---- the corpus pass (analyze/corpus.py): rewritten whole after each ingest, never edited by hand
+
+copies = Table(
+    "copies", metadata,
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("original_id", String, nullable=False),  # the first article of its copy group (itself if none)
+    Index("ix_copies_original_id", "original_id"),
+)
+
+sources = Table(
+    "sources", metadata,
+    Column("id", String, primary_key=True),  # store-wide entity id ("org:kr-nis", "person:yang-uk")
+    Column("name", Text, nullable=False),
+    Column("type", String, nullable=False),
+    Column("country", String),
+    Column("kind", String),
+    Column("aliases", JSON, nullable=False),
+)
+
+claim_grades = Table(
+    "claim_grades", metadata,
+    Column("article_id", String, primary_key=True),
+    Column("claim_id", String, primary_key=True),
+    Column("source_id", String),  # sources.id
+    Column("origin", String, nullable=False),
+    Column("grade", String(2), nullable=False),  # Admiralty code, e.g. "B2"
+    Column("reliability", String(1), nullable=False),
+    Column("credibility", Integer, nullable=False),
+    Column("reliability_reason", Text, nullable=False),
+    Column("credibility_reason", Text, nullable=False),
+    Column("interested_party", String),
+    Column("probability", String),
+    ForeignKeyConstraint(["article_id", "claim_id"], ["claims.article_id", "claims.claim_id"], ondelete="CASCADE"),
+    Index("ix_claim_grades_source_id", "source_id"),
+    Index("ix_claim_grades_grade", "grade"),
+)
+
+relations = Table(
+    "relations", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String, nullable=False),  # corroborates | contradicts
+    Column("a_article", String, nullable=False),
+    Column("a_claim", String, nullable=False),
+    Column("b_article", String, nullable=False),
+    Column("b_claim", String, nullable=False),
+    Column("reason", Text, nullable=False),
+    Index("ix_relations_a", "a_article", "a_claim"),
+    Index("ix_relations_b", "b_article", "b_claim"),
+)

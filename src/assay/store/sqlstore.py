@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 
 from assay.records import Article, Claim, Entity, Extraction
 
-from .schema import articles, claims, entities, extractions, metadata
+from .schema import articles, claim_grades, claims, copies, entities, extractions, metadata, relations, sources
 
 DEFAULT_URL = "sqlite:///assay.db"
 CONTENT_JOIN = " … "
@@ -96,14 +96,21 @@ def _write(conn: Connection, extraction: Extraction) -> None:
     conn.execute(insert(extractions).values(article_id=aid, payload=extraction.to_dict()))
 
 
-def _claims_query(source: str | None, about: str | None, limit: int | None) -> Any:
+GRADE_COLUMNS = ("source_id", "origin", "grade", "reliability", "credibility", "reliability_reason",
+                 "credibility_reason", "interested_party", "probability")
+
+
+def _claims_query(source: str | None, about: str | None, limit: int | None, grade: str | None = None) -> Any:
     ent = entities.alias("source_ent")
     source_name = func.coalesce(ent.c.name, claims.c.source_text).label("source_name")
     query = (
-        select(claims, source_name, articles.c.outlet, articles.c.title, articles.c.published)
+        select(claims, source_name, articles.c.outlet, articles.c.title, articles.c.published,
+               *(claim_grades.c[c] for c in GRADE_COLUMNS))
         .join(articles, articles.c.id == claims.c.article_id)
         .outerjoin(ent, (ent.c.article_id == claims.c.article_id)
                    & (ent.c.entity_id == claims.c.source_entity))
+        .outerjoin(claim_grades, (claim_grades.c.article_id == claims.c.article_id)
+                   & (claim_grades.c.claim_id == claims.c.claim_id))
         .order_by(articles.c.published.asc().nulls_last(), claims.c.article_id, claims.c.cue_start)
     )
     if source:
@@ -112,7 +119,26 @@ def _claims_query(source: str | None, about: str | None, limit: int | None) -> A
                                 claims.c.source_entity.icontains(source, autoescape=True)))
     if about:
         query = query.where(claims.c.content_text.icontains(about, autoescape=True))
+    if grade:  # "B2" exactly, or a reliability letter ("B") or credibility digit ("2") alone
+        g = grade.upper()
+        query = query.where(claim_grades.c.grade == g if len(g) == 2 else
+                            claim_grades.c.reliability == g if g.isalpha() else claim_grades.c.credibility == int(g))
     return query.limit(limit) if limit is not None else query
+
+
+def _source_detail(rows: list[Any]) -> dict[str, Any]:
+    """A source's reliability (as most of its claims have it), grades, outlets and independent origins."""
+    grades: dict[str, int] = {}
+    letters: dict[str, int] = {}
+    for r in rows:
+        grades[r.grade] = grades.get(r.grade, 0) + 1
+        letters[r.reliability] = letters.get(r.reliability, 0) + 1
+    usual = max(letters, key=lambda k: (letters[k], k))
+    first = next(r for r in rows if r.reliability == usual)
+    return {"reliability": usual, "reliability_reason": first.reliability_reason,
+            "grades": dict(sorted(grades.items())), "outlets": sorted({r.outlet for r in rows if r.outlet}),
+            "origins": len({r.origin for r in rows}),
+            "interested_party": next((r.interested_party for r in rows if r.interested_party), None)}
 
 
 class Store:
@@ -150,14 +176,14 @@ class Store:
         return n
 
     def claims(self, source: str | None = None, about: str | None = None,
-               limit: int | None = None) -> list[dict[str, Any]]:
+               limit: int | None = None, grade: str | None = None) -> list[dict[str, Any]]:
         """Claims with their resolved source name and article fields, oldest article first.
 
         `source` matches (case-insensitively, as a substring) the resolved entity name, the source as
         written, or the entity id; `about` matches the claim's content text.
         """
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(_claims_query(source, about, limit))]
+            return [dict(r._mapping) for r in conn.execute(_claims_query(source, about, limit, grade))]
 
     def extraction(self, article_id: str) -> Extraction | None:
         """The full extraction stored for an article, or None if there is none."""
@@ -174,6 +200,54 @@ class Store:
             for (payload,) in rows:
                 yield Extraction.from_dict(payload)
 
+    def save_analysis(self, copy_of: dict[str, str], source_rows: list[dict[str, Any]],
+                      grade_rows: list[dict[str, Any]], relation_rows: list[dict[str, Any]]) -> None:
+        """Replace the corpus pass's tables in one transaction (they are derived, never edited)."""
+        with self.engine.begin() as conn:
+            for table in (relations, claim_grades, sources, copies):
+                conn.execute(delete(table))
+            known = set(conn.execute(select(articles.c.id)).scalars())
+            rows = [{"article_id": a, "original_id": o} for a, o in copy_of.items() if a in known]
+            for table, data in ((copies, rows), (sources, source_rows), (claim_grades, grade_rows),
+                                (relations, relation_rows)):
+                if data:
+                    conn.execute(insert(table), data)
+
+    def grades(self) -> dict[tuple[str, str], dict[str, Any]]:
+        """(article id, claim id) -> the claim's grade row."""
+        with self.engine.connect() as conn:
+            return {(r.article_id, r.claim_id): dict(r._mapping) for r in conn.execute(select(claim_grades))}
+
+    def copies(self) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            return {r.article_id: r.original_id for r in conn.execute(select(copies))}
+
+    def relations(self, kind: str | None = None) -> list[dict[str, Any]]:
+        query = select(relations).order_by(relations.c.id)
+        if kind:
+            query = query.where(relations.c.kind == kind)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def sources(self, name: str | None = None) -> list[dict[str, Any]]:
+        """Each store-wide source with its claims, outlets, first and last seen, and grades."""
+        g, a = claim_grades, articles
+        query = (select(sources, func.count().label("claims"), func.min(a.c.published).label("first_seen"),
+                        func.max(a.c.published).label("last_seen"))
+                 .join(g, g.c.source_id == sources.c.id).join(a, a.c.id == g.c.article_id)
+                 .group_by(*sources.c).order_by(func.count().desc(), sources.c.name))
+        if name:
+            query = query.where(or_(sources.c.name.icontains(name, autoescape=True),
+                                    sources.c.id.icontains(name, autoescape=True)))
+        with self.engine.connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(query)]
+            for row in rows:
+                detail = conn.execute(select(g.c.grade, g.c.reliability, g.c.reliability_reason,
+                                             g.c.interested_party, g.c.origin, a.c.outlet)
+                                      .join(a, a.c.id == g.c.article_id).where(g.c.source_id == row["id"])).all()
+                row.update(_source_detail(detail))
+        return rows
+
     def article_ids(self) -> list[str]:
         with self.engine.connect() as conn:
             return list(conn.execute(select(articles.c.id).order_by(articles.c.id)).scalars())
@@ -182,6 +256,11 @@ class Store:
         with self.engine.connect() as conn:
             return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
                     for t in (articles, claims, entities)}
+
+    def graded(self) -> int:
+        """How many claims carry a grade (fewer than the claims: the corpus pass has not run since)."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(claim_grades)).scalar_one()
 
     def close(self) -> None:
         self.engine.dispose()
