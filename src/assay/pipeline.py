@@ -20,6 +20,7 @@ from assay.extract.times import EXTRACTOR as TIMES_EXTRACTOR
 from assay.extract.times import date_claims, extract_times
 from assay.nlp import load_nlp
 from assay.records import Article, Extraction, InputError
+from assay.resolve.entities import load_actors_file
 from assay.resolve.local_places import use_places_file
 from assay.runners.deadline import ExtractionTimeout, deadline
 from assay.settings import Settings
@@ -28,14 +29,29 @@ EXTRACTORS = {"claims": CLAIMS_EXTRACTOR, "quantities": QUANTITIES_EXTRACTOR, "t
               "places": PLACES_EXTRACTOR, "events": EVENTS_EXTRACTOR}
 
 
+_USER_TABLES = {"places_file": ("places", "events"), "actors_file": ("claims", "events")}
+_loaded: set[tuple[str, str]] = set()  # (setting, path) already read into this process's tables
+
+
 def extractor_versions(settings: Settings) -> dict[str, str]:
-    """Versions stored with each extraction; a user places file changes places and events with its content."""
+    """Versions stored with each extraction; a user's places or actors file changes the layers that read it."""
     versions = dict(EXTRACTORS)
-    if settings.places_file:
-        digest = hashlib.sha256(Path(settings.places_file).read_bytes()).hexdigest()[:8]
-        for name in ("places", "events"):
-            versions[name] += f"+places:{digest}"
+    for setting, layers in _USER_TABLES.items():
+        path = getattr(settings, setting)
+        if path:
+            digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:8]
+            for name in layers:
+                versions[name] += f"+{setting.split('_')[0]}:{digest}"
     return versions
+
+
+def load_user_tables(settings: Settings) -> None:
+    """Read the user's places and actors files into this process's tables, once per process."""
+    for setting, load in (("places_file", use_places_file), ("actors_file", load_actors_file)):
+        path = getattr(settings, setting)
+        if path and (setting, path) not in _loaded:
+            load(path)
+            _loaded.add((setting, path))
 
 
 def extract_doc(article: Article, doc: Doc, versions: dict[str, str] = EXTRACTORS) -> Extraction:
@@ -58,8 +74,7 @@ class Pipeline:
         self.settings = settings
         self.nlp = load_nlp(settings.model)
         self.versions = extractor_versions(settings)
-        if settings.places_file:
-            use_places_file(settings.places_file)
+        load_user_tables(settings)
 
     def _parsable(self, articles: Iterable[Article]) -> Iterator[tuple[str, Article | InputError]]:
         """Articles spaCy can take; a longer one becomes an error instead of stopping the batch."""
