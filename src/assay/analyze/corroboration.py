@@ -19,6 +19,8 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from itertools import combinations
 
 from assay.records import Claim, Extraction
@@ -33,8 +35,11 @@ said says say told according who whom which what when where why how while again 
 now new one two three""".split())
 MEDIA_WORDS = ("news agency", "agency", "news", "newspaper", "daily", "television", "tv", "radio")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
-AGREE_JACCARD = 0.35  # most of the words in common: the same statement, not just the same topic
-CONTRA_JACCARD = 0.08  # a denial is short and rephrases: it needs the same names and action, few other words
+AGREE_JACCARD = 0.5  # most of the words in common: the same statement, not just the same topic
+AGREE_SHARED = 4  # ... and enough of them that a short phrase ("the Republican nominee") says nothing
+DENIAL_COVERED = 0.6  # a denial is short: most of its words must be in the claim it denies
+DENIAL_ACTION = 2  # ... two of them besides the names ("troops", "crossed"), so it denies the same thing
+MIN_WORDS = 4  # a claim of fewer content words ("Mrs. Clinton's tax plans") is not a statement to compare
 UNIDENTIFIED = frozenset({"anonymous", "unnamed_group", "artifact"})  # "officials", "the footage": one per report
 MAX_BUCKET = 400  # a name in more claims than this ("U.S.") is too common to block on
 
@@ -61,6 +66,8 @@ class ClaimView:
     negative: bool
     names: frozenset[str]
     words: frozenset[str]
+    spans: tuple[tuple[int, int], ...] = ()
+    group: str = ""  # the original article of its copy group
 
 
 def normalize_outlet(name: str) -> str:
@@ -84,13 +91,20 @@ def claim_origin(ex: Extraction, claim: Claim, original: Extraction, source_id: 
     return f"anon:{original.article.id}:{(ex.source_name(claim) or '').lower()}"
 
 
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, str]:
+    text = resources.files("assay.data").joinpath("claim_synonyms.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def _stem(word: str) -> str:
     w = word.lower().replace("’", "'")
     w = w[:-2] if w.endswith("'s") else w
     for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            return w[: -len(suffix)] + repl
-    return w
+            w = w[: -len(suffix)] + repl
+            break
+    return synonyms().get(w, w)
 
 
 def content_terms(claim: Claim) -> tuple[frozenset[str], frozenset[str]]:
@@ -125,24 +139,36 @@ def claim_views(extractions: Iterable[Extraction], copy_of: dict[str, str],
             if c.modality in ("hypothetical", "predicted"):
                 continue
             names, words = content_terms(c)
-            if names:
+            if names and len(words) >= MIN_WORDS:
                 views.append(ClaimView((ex.article.id, c.id), claim_origin(ex, c, original, source_id(ex, c)),
-                                       is_negative(c), names, words))
+                                       is_negative(c), names, words, tuple((s.start, s.end) for s in c.content),
+                                       original.article.id))
     return views
 
 
+def _same_text(a: ClaimView, b: ClaimView) -> bool:
+    """Claims over the same words are one statement: a claim nested in another, or any two claims in different
+    copies of one report (whatever they say to each other, the original already says it)."""
+    if a.key[0] == b.key[0]:
+        return any(s < f and t < e for s, e in a.spans for t, f in b.spans)
+    return a.group == b.group
+
+
 def _relate(a: ClaimView, b: ClaimView) -> Relation | None:
+    if _same_text(a, b):
+        return None
     shared = a.words & b.words
-    jaccard = len(shared) / len(a.words | b.words)
     if a.negative == b.negative:
-        if jaccard >= AGREE_JACCARD and len(shared) >= 3:
+        jaccard = len(shared) / len(a.words | b.words)
+        if jaccard >= AGREE_JACCARD and len(shared) >= AGREE_SHARED:
             return Relation("corroborates", a.key, b.key, f"{len(shared)} words in common ({jaccard:.0%})")
         return None
+    said, denied = (b, a) if a.negative else (a, b)
     action = shared - a.names - b.names
-    if jaccard >= CONTRA_JACCARD and action:
-        said, denied = (b, a) if a.negative else (a, b)
+    names = a.names & b.names
+    if names and len(action) >= DENIAL_ACTION and len(shared) / len(denied.words) >= DENIAL_COVERED:
         return Relation("contradicts", said.key, denied.key,
-                        f"denies '{' '.join(sorted(action)[:3])}' about {', '.join(sorted(a.names & b.names)[:3])}")
+                        f"denies '{' '.join(sorted(action)[:3])}' about {', '.join(sorted(names)[:3])}")
     return None
 
 
