@@ -19,6 +19,7 @@ run: $(STAMP)
 	$(BIN)/assay --places examples/places.tsv ingest examples/corpus.jsonl
 	$(BIN)/assay claims
 	$(BIN)/assay estimates
+	$(BIN)/assay sources --limit 8
 	$(BIN)/assay places
 	$(BIN)/assay events
 
@@ -31,6 +32,8 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py --shared $(SHARED)
+	$(BIN)/python bench/bench_places.py
+	$(BIN)/python bench/bench_dedupe.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) assay.db assay.db-wal assay.db-shm build *.egg-info
