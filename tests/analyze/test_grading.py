@@ -164,3 +164,11 @@ def test_credibility_one_needs_two_independent_origins(exs):
             backers = {origin[r.b] for r in grading.relations if r.kind == "corroborates" and r.a == key}
             backers |= {origin[r.a] for r in grading.relations if r.kind == "corroborates" and r.b == key}
             assert len(backers - {g.origin}) >= 2
+
+
+def test_an_outlet_quoting_an_agency_is_that_agency_not_a_second_origin():
+    own = _article("y", "Yonhap News Agency", "2026-04-02", _claim("c1", CROSSED, None, "unattributed"))
+    quoting = _article("z", "Courier", "2026-04-02", _claim("c1", CROSSED, "Yonhap", "media"))
+    grades = _grades([own, quoting])
+    assert grades[("y", "c1")].origin == grades[("z", "c1")].origin == "outlet:yonhap"
+    assert grades[("y", "c1")].credibility == 6
