@@ -25,6 +25,7 @@ class Settings:
     places_file: str = ""  # a TSV of the user's own places (scenario countries, local names); see local_places.py
     actors_file: str = ""  # a TSV of the user's own actors, in data/actors.tsv's shape; see resolve/entities.py
     reliability_file: str = ""  # source kind -> prior Admiralty reliability, in data/reliability.tsv's shape
+    api_token: str = ""  # `assay serve` accepts POST /api/articles only with this bearer token; empty: ingest is off
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given non-None values (CLI flags) applied."""
