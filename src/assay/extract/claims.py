@@ -19,7 +19,7 @@ from assay.extract.parse import Found
 from assay.extract.quotes import Quotation, find_quotations, quote_chain
 from assay.records import Claim, Entity, Span
 
-EXTRACTOR = "assay.claims.v1"
+EXTRACTOR = "assay.claims.v2"  # v2: actor-table entity ids, countries, trailing participles
 MAX_GAP_FOR_CONTINUATION = 160  # characters between a quote claim's end and the quote that continues it
 SPEECH_CLASSES = {"neutral", "assert", "warn", "deny", "allege", "caution", "estimate", "predict", "other"}
 

@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from assay.extract.numbers import token_value
 from assay.records import Claim, Span, Time
 
-EXTRACTOR = "assay.times.v1"
+EXTRACTOR = "assay.times.v2"  # v2: a bare month of the article's own month is this year's
 MONTHS = {m: i for i, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
