@@ -207,3 +207,14 @@ def test_an_actors_file_with_a_bad_row_is_a_usage_error(tmp_path):
     bad.write_text("org:xq-watch\tHarbour Watch\tborg\tofficial_body\tXQ\tthe Watch\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["--actors", str(bad), "claims"])
     assert result.exit_code == 2 and "actors.tsv:1" in result.output
+
+
+def test_brief_is_written_where_asked(tmp_path):
+    assert run(["ingest", str(_two_reports(tmp_path))], tmp_path).exit_code == 0
+    out = tmp_path / "reports" / "b.html"
+    out.parent.mkdir()
+    result = run(["brief", "-o", str(out)], tmp_path)
+    assert result.exit_code == 0 and str(out) in result.output
+    assert "Norva" in out.read_text(encoding="utf-8")
+    bad = run(["brief", "-o", str(tmp_path / "missing" / "b.html")], tmp_path)
+    assert bad.exit_code == 1 and "cannot write" in bad.output

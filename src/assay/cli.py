@@ -23,6 +23,7 @@ from assay.ingest import read_inputs
 from assay.nlp import ModelNotFound
 from assay.pipeline import extractor_versions, load_user_tables
 from assay.records import PLOVER_TYPES, Article, Claim, Extraction, InputError
+from assay.report.brief import write_brief
 from assay.runners.local import run_extraction
 from assay.settings import Settings, load_settings
 from assay.store import Store, open_store
@@ -375,6 +376,21 @@ def events(settings: Settings, type_: str | None, actor: str | None, recipient: 
                       escape(r["place"] or "—"), escape(r["trigger"]),
                       escape(f"{r['reported_by'] or '(author)'}, {r['outlet'] or '?'}"))
     out.print(table)
+
+
+@cli.command()
+@click.option("--about", help="Only estimate series (and their claims) whose name contains TEXT.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("brief.html"),
+              show_default=True, help="Where to write the HTML file.")
+@click.pass_obj
+def brief(settings: Settings, about: str | None, output: Path) -> None:
+    """Write the brief: one self-contained HTML file with the series, claims, contradictions, events and places."""
+    with _open(settings) as store:
+        try:
+            path = write_brief(store, output, about=about)
+        except OSError as e:
+            raise click.ClickException(f"cannot write {output}: {e}") from e
+    click.echo(f"brief written to {path.resolve()}")
 
 
 def main() -> None:
