@@ -22,6 +22,7 @@ run: $(STAMP)
 	$(BIN)/assay sources --limit 8
 	$(BIN)/assay places
 	$(BIN)/assay events
+	$(BIN)/assay brief -o brief.html
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests eval bench
@@ -36,4 +37,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_dedupe.py --shared $(SHARED)
 
 clean:
-	rm -rf $(VENV) assay.db assay.db-wal assay.db-shm build *.egg-info
+	rm -rf $(VENV) assay.db assay.db-wal assay.db-shm brief.html build *.egg-info
