@@ -393,5 +393,19 @@ def brief(settings: Settings, about: str | None, output: Path) -> None:
     click.echo(f"brief written to {path.resolve()}")
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (127.0.0.1: this machine only).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.pass_obj
+def serve(settings: Settings, host: str, port: int) -> None:
+    """Serve the dashboard over the store: claims, sources, series, articles, events, places and a JSON API."""
+    from assay.report.serve import serve as run_server  # FastAPI loads only for this command
+
+    ingest = "on (bearer token set)" if settings.api_token else "off (set api_token to allow POST /api/articles)"
+    err.print(f"assay dashboard on http://{host}:{port}/ over {settings.store_url}; ingest through the API is {ingest}",
+              highlight=False)
+    run_server(settings, host=host, port=port)
+
+
 def main() -> None:
     cli()

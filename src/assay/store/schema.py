@@ -38,6 +38,7 @@ articles = Table(
     Column("ingested_at", DateTime(timezone=True), nullable=False),
     Index("ix_articles_published", "published"),
     Index("ix_articles_outlet", "outlet"),
+    Index("ix_articles_ingested_at", "ingested_at"),  # Store.state(): the dashboard's cache key
 )
 
 claims = Table(
