@@ -47,12 +47,18 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory) -> Iterator[str]:
+def store_url(tmp_path_factory) -> str:
     folder = tmp_path_factory.mktemp("browser")
     path = folder / "in.jsonl"
     path.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
     url = f"sqlite:///{folder / 'dash.db'}"
     assert CliRunner().invoke(cli, ["--store", url, "ingest", str(path)]).exit_code == 0
+    return url
+
+
+@pytest.fixture(scope="module")
+def base_url(store_url) -> Iterator[str]:
+    url = store_url
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(Settings(store_url=url)), host="127.0.0.1", port=port,
                                            log_level="warning"))
@@ -129,3 +135,17 @@ def test_series_events_and_places_pages(page, base_url):
     page.goto(base_url + "/places")
     assert page.get_by_role("cell", name="Kyiv", exact=True).first.is_visible()
     page.screenshot(path=OUT / "places.png", full_page=True)
+
+
+def test_the_brief_opens_from_disk_and_links_to_its_evidence(page, store_url, tmp_path):
+    brief = tmp_path / "brief.html"
+    assert CliRunner().invoke(cli, ["--store", store_url, "brief", "-o", str(brief)]).exit_code == 0
+    page.goto(brief.as_uri())
+    assert page.get_by_text("How to read this").is_visible()
+    assert page.locator("svg").count() >= 1  # the series chart, drawn inline
+    page.screenshot(path=str(OUT / "brief.png"), full_page=True)
+    link = page.locator('a[href^="#art-"]').first
+    target = link.get_attribute("href")
+    link.click()
+    assert page.url.endswith(target) and page.locator(target).is_visible()
+    assert page.get_by_text("<script>alert(1)</script>", exact=False).count() >= 1  # shown as text, not run
