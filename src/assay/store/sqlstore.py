@@ -192,18 +192,24 @@ class StoreQueries:
                      offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
         """(how many sources match, one page of them, most claims first, with their grade details)."""
         g, a = claim_grades, articles
-        query = (select(sources, func.count().label("claims"), func.min(a.c.published).label("first_seen"),
-                        func.max(a.c.published).label("last_seen"))
-                 .join(g, g.c.source_id == sources.c.id).join(a, a.c.id == g.c.article_id)
-                 .group_by(*sources.c).order_by(func.count().desc(), sources.c.name))
+        # rank on the narrow grade rows by source id alone; dates and details are read for the page's rows only
+        tally = select(g.c.source_id, func.count().label("claims")).group_by(g.c.source_id).subquery()
+        query = (select(sources, tally.c.claims).join(tally, tally.c.source_id == sources.c.id)
+                 .order_by(tally.c.claims.desc(), sources.c.name))
+        counted = select(sources.c.id)
         if name:
-            query = query.where(or_(sources.c.name.icontains(name, autoescape=True),
-                                    sources.c.id.icontains(name, autoescape=True)))
+            match = or_(sources.c.name.icontains(name, autoescape=True), sources.c.id.icontains(name, autoescape=True))
+            query, counted = query.where(match), counted.where(match)
         with self.engine.connect() as conn:
-            total = _page_count(conn, query)
+            total = _page_count(conn, counted)
             rows = [dict(r._mapping) for r in conn.execute(query.limit(limit).offset(offset))]
-            details = self._source_grades(conn, [r["id"] for r in rows])
+            ids = [r["id"] for r in rows]
+            seen = {r.source_id: (r.first, r.last) for r in conn.execute(
+                select(g.c.source_id, func.min(a.c.published).label("first"), func.max(a.c.published).label("last"))
+                .join(a, a.c.id == g.c.article_id).where(g.c.source_id.in_(ids)).group_by(g.c.source_id))}
+            details = self._source_grades(conn, ids)
             for row in rows:
+                row["first_seen"], row["last_seen"] = seen.get(row["id"], (None, None))
                 row.update(details.get(row["id"], {}))
         return total, rows
 
