@@ -471,13 +471,15 @@ def _merge_people(members: list[_Member], idx: list[int], groups: _Groups) -> No
     """Same name key -> one person; a name whose words fall within exactly one fuller name joins it."""
     keys = {i: name_key(members[i].name) for i in idx if _proper(members[i].name)}
     by_key: dict[tuple[frozenset[str], str | None], int] = {}
+    by_name: dict[frozenset[str], list[int]] = {}  # name key -> its by_key entries, whatever the country
     for i in sorted((i for i in keys if keys[i]), key=lambda i: members[i].country is None):  # countries first
         exact = by_key.get((keys[i], members[i].country))
         if exact is None and members[i].country is None:
-            same = [r for (k, _), r in by_key.items() if k == keys[i]]
+            same = by_name.get(keys[i], [])
             exact = same[0] if len(same) == 1 else None
-        if exact is None or not groups.union(exact, i):
-            by_key.setdefault((keys[i], members[i].country), i)
+        if (exact is None or not groups.union(exact, i)) and (keys[i], members[i].country) not in by_key:
+            by_key[(keys[i], members[i].country)] = i
+            by_name.setdefault(keys[i], []).append(i)
     words: dict[str, list[tuple[frozenset[str], int]]] = {}
     for (key, _), i in by_key.items():
         for w in key:
@@ -523,7 +525,7 @@ def _merge_orgs(members: list[_Member], idx: list[int], groups: _Groups) -> dict
 
 
 def _global(members: list[_Member], group: list[int], rows: dict[int, ActorRow], country: str | None,
-            taken: set[str]) -> GlobalEntity:
+            taken: dict[str, GlobalEntity], suffixes: dict[str, int]) -> GlobalEntity:
     row = next((rows[i] for i in group if i in rows), None)
     kinds = sum((members[i].kinds for i in group), Counter())
     if row is not None:
@@ -535,9 +537,10 @@ def _global(members: list[_Member], group: list[int], rows: dict[int, ActorRow],
         base = f"{type_}:" + (f"{country.lower()}-{parsed[1].replace('_', '-')}" if parsed and country
                               else _slug(name))
         eid = f"{base}-{country.lower()}" if base in taken and country else base
-        n = 2
+        n = suffixes.get(base, 2)  # where the last "-n" for this base stopped: no rescans of the same ids
         while eid in taken:
             eid, n = f"{base}-{n}", n + 1
+        suffixes[base] = n
         kind = kinds.most_common(1)[0][0] if kinds else ("person" if type_ == "person" else None)
         ent = GlobalEntity(eid, name, type_, country, kind)
     for i in group:
@@ -581,8 +584,9 @@ def resolve_store(extractions: Iterable[Extraction]) -> dict[str, GlobalEntity]:
     # the same row reached by person-typed and org-typed members is one entity
     out: dict[str, GlobalEntity] = {}
     made: dict[str, GlobalEntity] = {}
+    suffixes: dict[str, int] = {}
     for root, group in sorted(by_root.items(), key=lambda kv: kv[1][0]):
-        ent = _global(members, group, rows, groups.country[root], set(made))
+        ent = _global(members, group, rows, groups.country[root], made, suffixes)
         ent = _absorb(made, ent)
         for i in group:
             out[members[i].key] = ent
