@@ -150,10 +150,16 @@ def _track_record(exs: list[Extraction], origins: dict[ClaimKey, str], agree: di
     return record
 
 
-def _record_without(record: dict[str, tuple[bool, bool]], wording: str) -> tuple[int, int]:
-    """(corroborated, contradicted) counts of a source's other claims: a claim does not vouch for itself."""
-    others = [flags for w, flags in record.items() if w != wording]
-    return sum(good and not bad for good, bad in others), sum(bad for _, bad in others)
+def _totals(record: dict[str, dict[str, tuple[bool, bool]]]) -> dict[str, tuple[int, int]]:
+    """origin -> (claims corroborated and not contradicted, claims contradicted), each wording once."""
+    return {origin: (sum(good and not bad for good, bad in claims.values()), sum(bad for _, bad in claims.values()))
+            for origin, claims in record.items()}
+
+
+def _record_without(totals: tuple[int, int], own: tuple[bool, bool]) -> tuple[int, int]:
+    """A source's record less the claim being graded: a claim does not vouch for itself."""
+    good, bad = own
+    return totals[0] - (good and not bad), totals[1] - bad
 
 
 def grade_claims(extractions: Iterable[Extraction], copy_of: dict[str, str], source_id: SourceId,
@@ -177,6 +183,7 @@ def grade_claims(extractions: Iterable[Extraction], copy_of: dict[str, str], sou
         into[r.a].add(origins[r.b])
         into[r.b].add(origins[r.a])
     record = _track_record(exs, origins, agree, contra)
+    totals = _totals(record)
     grading = Grading(relations=relations)
     group_parties: dict[str, set[str]] = defaultdict(set)  # copies of a report share its parties
     for ex in exs:
@@ -186,7 +193,8 @@ def grade_claims(extractions: Iterable[Extraction], copy_of: dict[str, str], sou
         for c in ex.claims:
             key = (ex.article.id, c.id)
             cred, cred_why = _credibility(agree[key], contra[key])
-            rel, rel_why = _reliability(c.source_kind, _record_without(record[origins[key]], _wording(c)), priors)
+            own = record[origins[key]][_wording(c)]
+            rel, rel_why = _reliability(c.source_kind, _record_without(totals[origins[key]], own), priors)
             country = country_of(ex, c)
             grading.grades[key] = Grade(rel, cred, origins[key], rel_why, cred_why,
                                         country if country in parties else None, probability_of(c))
