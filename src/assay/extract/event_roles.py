@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from assay.extract.event_lexicon import triggers
 from assay.extract.event_triggers import Trigger, direct_object, is_agentive
-from assay.extract.parse import reporter_of_misattached
+from assay.extract.parse import agent_of, reporter_of_misattached
 
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "them", "him", "our"}
 RELATIVES = {"who", "which", "that", "whom"}
@@ -111,15 +111,6 @@ def _subject(verb: Token) -> tuple[Token, Token] | None:
     return None
 
 
-def _agent(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ == "agent":
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    return p
-    return None
-
-
 def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
@@ -162,7 +153,7 @@ def actor_heads(doc: Doc, trig: Trigger) -> Token | None:
     if trig.nominal:
         return _nominal_actor(head)
     if _passive(head):
-        return _agent(head)
+        return agent_of(head)
     found = _subject(head)
     if found is None:
         return None
