@@ -135,3 +135,15 @@ def test_a_call_after_a_reported_clause_is_the_speakers_request(extract):
     request = _only(ex, "REQUEST")
     assert _texts(request.actors) == ["Norland's president"]
     assert _texts(request.recipients) == ["neighbouring states"]
+
+
+@pytest.mark.parametrize("text, kind, recipient", [
+    ("Norland's finance ministers agreed on Saturday to provide 20 million dollars of aid for Estovia.",
+     "AGREE", "Estovia"),
+    ("Estovia on Friday denounced Norland's treatment of the prisoners.", "ACCUSE", "Norland's"),
+    ("Farmers in the north are demanding land reform from the Norland authorities.", "REQUEST",
+     "the Norland authorities"),
+])
+def test_a_target_one_step_into_the_object_or_the_next_action(extract, text, kind, recipient):
+    event = _only(extract(text), kind)
+    assert _texts(event.recipients) == [recipient]

@@ -243,7 +243,38 @@ def recipient_head(doc: Doc, trig: Trigger, actor: Token | None) -> Token | None
         if found is not None:
             return found
     if kind in ("REQUEST", "ACCUSE", "THREATEN", "REJECT"):
-        return _clausal_target(head)
+        found = _clausal_target(head)
+        if found is not None:
+            return found
+    return _deeper_target(head)
+
+
+MOTION = {"leave", "enter", "reach", "cross", "flee", "exit", "return"}  # their object is a place passed
+
+
+def _deeper_target(head: Token) -> Token | None:
+    """A target one step further in: the owner of the object ("denounced Serbia's crackdown"), the object's
+    "from"/"for" phrase ("demanded autonomy from the authorities"), or the object or prepositional phrase of
+    the action it leads to ("agreed to provide aid for Romania", "willing to help defend Saudi Arabia")."""
+    obj = direct_object(head)
+    if obj is not None:
+        owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON" and is_agentive(c)), None)
+        found = owner or _prep_objects(obj, ("from", "for", "to", "against"))
+        if found is not None:
+            return found
+    verb = head
+    for _ in range(3):  # willing -> send -> help -> defend
+        verb = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if verb is None:
+            return None
+        obj = direct_object(verb)
+        if obj is not None and verb.lemma_.lower() not in MOTION and (is_agentive(obj) or _names_place(obj)):
+            return obj
+        found = _prep_objects(verb, ("to", "for", "from", "against", "with"))
+        if found is None and obj is not None:
+            found = _prep_objects(obj, ("to", "for", "from"))
+        if found is not None:
+            return found
     return None
 
 
