@@ -366,7 +366,7 @@ def events(settings: Settings, type_: str | None, actor: str | None, recipient: 
                   else "the store holds no events; run `assay ingest` first")
         return
     table = Table(title=f"{len(rows)} events", expand=True)
-    for name, ratio in (("date", 2), ("event", 2), ("actors", 3), ("recipients", 3), ("where", 2),
+    for name, ratio in (("date", 2), ("event", 3), ("actors", 3), ("recipients", 3), ("where", 2),
                         ("words", 2), ("reported by", 3)):
         table.add_column(name, ratio=ratio, overflow="fold")
     for r in rows:
