@@ -304,19 +304,34 @@ class Gazetteer:
         return [self.candidate(r) for r in self.refs(normalize(text))]
 
 
-def add_local(names: list[str], feature: str, country: str, lat: float, lon: float) -> None:
-    """A user's own entry: for the names it lists it replaces whatever the gazetteer held."""
-    c = gazetteer()._c
+LocalEntry = tuple[tuple[str, ...], str, str, float, float]  # names, feature, country, lat, lon
+_LOCAL: list[LocalEntry] = []  # a user's own entries, laid over the index whenever it is loaded
+
+
+def _lay_over(c: _Columns, entry: LocalEntry) -> None:
+    """For the names it lists, a user's entry replaces whatever the gazetteer held."""
+    names, feature, country, lat, lon = entry
     i = c.add(None, names[0], country, "", lat, lon, 0, FEATURES.index(feature))
     for n in names:
         if key := normalize(n):
             c.index[key] = [i * 2]
 
 
+def add_local(names: list[str], feature: str, country: str, lat: float, lon: float) -> None:
+    """Add a user's own entry; the index is not loaded for it (a command that resolves no place never pays)."""
+    entry = (tuple(names), feature, country, lat, lon)
+    _LOCAL.append(entry)
+    if gazetteer.cache_info().currsize:
+        _lay_over(gazetteer()._c, entry)
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (loaded from the cache, built on first use)."""
-    return Gazetteer(_load())
+    """The process-wide gazetteer (loaded from the cache, built on first use), with the user's entries."""
+    columns = _load()
+    for entry in _LOCAL:
+        _lay_over(columns, entry)
+    return Gazetteer(columns)
 
 
 # ---------------------------------------------------------------- ranking
