@@ -291,7 +291,7 @@ def estimates(settings: Settings, about: str | None, as_json: bool) -> None:
 def sources(settings: Settings, name: str | None, limit: int | None, as_json: bool) -> None:
     """Sources across the store: claims, outlets, first and last seen, reliability and grades, with reasons."""
     with _open(settings) as store:
-        rows = store.sources(name=name)[:limit]
+        rows = store.sources_page(name=name, limit=limit)[1]
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return

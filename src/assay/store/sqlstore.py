@@ -135,7 +135,9 @@ def _source_detail(rows: list[Any]) -> dict[str, Any]:
         letters[r.reliability] = letters.get(r.reliability, 0) + 1
     usual = max(letters, key=lambda k: (letters[k], k))
     first = next(r for r in rows if r.reliability == usual)
-    return {"reliability": usual, "reliability_reason": first.reliability_reason,
+    dates = [r.published for r in rows if r.published]
+    return {"first_seen": min(dates, default=None), "last_seen": max(dates, default=None),
+            "reliability": usual, "reliability_reason": first.reliability_reason,
             "grades": dict(sorted(grades.items())), "outlets": sorted({r.outlet for r in rows if r.outlet}),
             "origins": len({r.origin for r in rows}),
             "interested_party": next((r.interested_party for r in rows if r.interested_party), None)}
@@ -188,10 +190,11 @@ class StoreQueries:
             rows = [dict(r._mapping) for r in conn.execute(query.where(tuple_(*key).in_(keys)))] if keys else []
         return total, rows
 
-    def sources_page(self, name: str | None = None, limit: int = 50,
+    def sources_page(self, name: str | None = None, limit: int | None = 50,
                      offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
-        """(how many sources match, one page of them, most claims first, with their grade details)."""
-        g, a = claim_grades, articles
+        """(how many sources match, one page of them (all for limit=None), most claims first, with their
+        dates and grade details)."""
+        g = claim_grades
         # rank on the narrow grade rows by source id alone; dates and details are read for the page's rows only
         tally = select(g.c.source_id, func.count().label("claims")).group_by(g.c.source_id).subquery()
         query = (select(sources, tally.c.claims).join(tally, tally.c.source_id == sources.c.id)
@@ -203,40 +206,35 @@ class StoreQueries:
         with self.engine.connect() as conn:
             total = _page_count(conn, counted)
             rows = [dict(r._mapping) for r in conn.execute(query.limit(limit).offset(offset))]
-            ids = [r["id"] for r in rows]
-            seen = {r.source_id: (r.first, r.last) for r in conn.execute(
-                select(g.c.source_id, func.min(a.c.published).label("first"), func.max(a.c.published).label("last"))
-                .join(a, a.c.id == g.c.article_id).where(g.c.source_id.in_(ids)).group_by(g.c.source_id))}
-            details = self._source_grades(conn, ids)
+            details = self._source_grades(conn, [r["id"] for r in rows])
             for row in rows:
-                row["first_seen"], row["last_seen"] = seen.get(row["id"], (None, None))
-                row.update(details.get(row["id"], {}))
+                row.update(details.get(row["id"], {"first_seen": None, "last_seen": None}))
         return total, rows
 
     def source(self, source_id: str) -> dict[str, Any] | None:
         """One store-wide source with claims, first and last seen, outlets, grades and reasons."""
-        g, a = claim_grades, articles
-        query = (select(sources, func.count(g.c.claim_id).label("claims"),
-                        func.min(a.c.published).label("first_seen"), func.max(a.c.published).label("last_seen"))
-                 .outerjoin(g, g.c.source_id == sources.c.id).outerjoin(a, a.c.id == g.c.article_id)
-                 .where(sources.c.id == source_id).group_by(*sources.c))
+        g = claim_grades
+        query = (select(sources, func.count(g.c.claim_id).label("claims"))
+                 .outerjoin(g, g.c.source_id == sources.c.id).where(sources.c.id == source_id).group_by(*sources.c))
         with self.engine.connect() as conn:
             row = conn.execute(query).first()
             if row is None:
                 return None
-            out = dict(row._mapping)
+            out = dict(row._mapping) | {"first_seen": None, "last_seen": None}
             out.update(self._source_grades(conn, [source_id]).get(source_id, {}))
             return out
 
     @staticmethod
     def _source_grades(conn: Connection, source_ids: list[str]) -> dict[str, dict[str, Any]]:
-        """source id -> its grade details, for a page of sources in one query."""
+        """source id -> its dates and grade details, a query per few hundred sources (SQLite caps parameters)."""
         g, a = claim_grades, articles
         found: dict[str, list[Any]] = {}
-        for r in conn.execute(select(g.c.source_id, g.c.grade, g.c.reliability, g.c.reliability_reason,
-                                     g.c.interested_party, g.c.origin, a.c.outlet)
-                              .join(a, a.c.id == g.c.article_id).where(g.c.source_id.in_(source_ids))):
-            found.setdefault(r.source_id, []).append(r)
+        for start in range(0, len(source_ids), 500):
+            for r in conn.execute(select(g.c.source_id, g.c.grade, g.c.reliability, g.c.reliability_reason,
+                                         g.c.interested_party, g.c.origin, a.c.outlet, a.c.published)
+                                  .join(a, a.c.id == g.c.article_id)
+                                  .where(g.c.source_id.in_(source_ids[start:start + 500]))):
+                found.setdefault(r.source_id, []).append(r)
         return {sid: _source_detail(rows) for sid, rows in found.items()}
 
     def outlets(self) -> list[tuple[str, int]]:
@@ -385,25 +383,6 @@ class Store(StoreQueries):
             query = query.where(relations.c.kind == kind)
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
-
-    def sources(self, name: str | None = None) -> list[dict[str, Any]]:
-        """Each store-wide source with its claims, outlets, first and last seen, and grades."""
-        g, a = claim_grades, articles
-        query = (select(sources, func.count().label("claims"), func.min(a.c.published).label("first_seen"),
-                        func.max(a.c.published).label("last_seen"))
-                 .join(g, g.c.source_id == sources.c.id).join(a, a.c.id == g.c.article_id)
-                 .group_by(*sources.c).order_by(func.count().desc(), sources.c.name))
-        if name:
-            query = query.where(or_(sources.c.name.icontains(name, autoescape=True),
-                                    sources.c.id.icontains(name, autoescape=True)))
-        with self.engine.connect() as conn:
-            rows = [dict(r._mapping) for r in conn.execute(query)]
-            for row in rows:
-                detail = conn.execute(select(g.c.grade, g.c.reliability, g.c.reliability_reason,
-                                             g.c.interested_party, g.c.origin, a.c.outlet)
-                                      .join(a, a.c.id == g.c.article_id).where(g.c.source_id == row["id"])).all()
-                row.update(_source_detail(detail))
-        return rows
 
     def article_ids(self) -> list[str]:
         with self.engine.connect() as conn:
