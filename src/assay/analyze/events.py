@@ -41,18 +41,23 @@ def _day_key(value: str | None) -> str:
     return value[:10]
 
 
-def _mentions(row: dict[str, Any], role: str, text: str) -> bool:
+def _mentions(actors: list[dict[str, Any]], text: str) -> bool:
     needle = text.lower()
-    return any(needle in a["name"].lower() or needle == (a["country"] or "").lower() for a in row[role])
+    return any(needle in a["name"].lower() or needle == (a["country"] or "").lower() for a in actors)
+
+
+def filter_events(rows: list[dict[str, Any]], type_: str | None = None, actor: str | None = None,
+                  recipient: str | None = None, article: str | None = None) -> list[dict[str, Any]]:
+    """Event rows of a PLOVER type, whose actor/recipient matches a name part or an ISO code, of one article."""
+    return [r for r in rows if (not type_ or r["type"] == type_.upper())
+            and (not actor or _mentions(r["actors"], actor))
+            and (not recipient or _mentions(r["recipients"], recipient))
+            and (not article or r["article"] == article)]
 
 
 def event_rows(extractions: Iterable[Extraction], type_: str | None = None, actor: str | None = None,
                recipient: str | None = None) -> list[dict[str, Any]]:
-    """Events in date order; `type_` is a PLOVER type, `actor`/`recipient` match a name part or an ISO code."""
-    rows = [_row(ex, ev) for ex in extractions for ev in ex.events
-            if type_ is None or ev.type == type_.upper()]
-    if actor:
-        rows = [r for r in rows if _mentions(r, "actors", actor)]
-    if recipient:
-        rows = [r for r in rows if _mentions(r, "recipients", recipient)]
+    """Events in date order, filtered as `filter_events` does."""
+    rows = [_row(ex, ev) for ex in extractions for ev in ex.events if type_ is None or ev.type == type_.upper()]
+    rows = filter_events(rows, actor=actor, recipient=recipient)
     return sorted(rows, key=lambda r: (_day_key(r["date"] or r["published"]), r["article"]))

@@ -15,13 +15,18 @@ def _key(place: Place) -> str:
     return f"name:{place.name.lower()}:{place.country or ''}"
 
 
+def filter_places(rows: list[dict[str, Any]], country: str | None = None,
+                  name: str | None = None) -> list[dict[str, Any]]:
+    """Place rows in a country (ISO alpha-2, any case) whose name holds `name`."""
+    return [r for r in rows if (not country or (r["country"] or "").upper() == country.upper())
+            and (not name or name.lower() in r["name"].lower())]
+
+
 def place_table(extractions: Iterable[Extraction], country: str | None = None) -> list[dict[str, Any]]:
     """One row per place, most mentioned first: name, country, point, feature, mentions, articles, forms."""
     rows: dict[str, dict[str, Any]] = {}
     for ex in extractions:
         for p in ex.places:
-            if country and (p.country or "").upper() != country.upper():
-                continue
             row = rows.setdefault(_key(p), {
                 "name": p.name, "geonames_id": p.geonames_id, "country": p.country, "lat": p.lat, "lon": p.lon,
                 "feature": p.feature, "mentions": 0, "articles": set(), "forms": set()})
@@ -29,4 +34,4 @@ def place_table(extractions: Iterable[Extraction], country: str | None = None) -
             row["articles"].add(ex.article.id)
             row["forms"].add(p.span.text)
     table = [{**r, "articles": len(r["articles"]), "forms": sorted(r["forms"])} for r in rows.values()]
-    return sorted(table, key=lambda r: (-r["mentions"], -r["articles"], r["name"]))
+    return filter_places(sorted(table, key=lambda r: (-r["mentions"], -r["articles"], r["name"])), country)

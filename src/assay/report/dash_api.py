@@ -11,6 +11,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
 from assay.analyze.corpus import analysis_rows, analyze
+from assay.analyze.events import filter_events
+from assay.analyze.places import filter_places
 from assay.ingest.common import Options, Problem
 from assay.ingest.tables import record_article
 from assay.pipeline import Pipeline
@@ -25,7 +27,7 @@ from assay.report.dash_common import (
     store_of,
     views_of,
 )
-from assay.report.dash_data import filter_events, filter_places, filter_series
+from assay.report.dash_data import filter_series
 from assay.settings import Settings
 from assay.store import Store
 

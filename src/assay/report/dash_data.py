@@ -76,26 +76,6 @@ class DerivedViews:
         return hit is not None and hit.state == self.store.state()
 
 
-def _mentions(actors: list[dict[str, Any]], text: str) -> bool:
-    needle = text.lower()
-    return any(needle in a["name"].lower() or needle == (a["country"] or "").lower() for a in actors)
-
-
-def filter_events(rows: list[dict[str, Any]], type_: str | None = None, actor: str | None = None,
-                  recipient: str | None = None, article: str | None = None) -> list[dict[str, Any]]:
-    """Events by PLOVER type, actor or recipient (name part or ISO code), as `assay events` filters them."""
-    return [r for r in rows if (not type_ or r["type"] == type_.upper())
-            and (not actor or _mentions(r["actors"], actor))
-            and (not recipient or _mentions(r["recipients"], recipient))
-            and (not article or r["article"] == article)]
-
-
-def filter_places(rows: list[dict[str, Any]], country: str | None = None,
-                  name: str | None = None) -> list[dict[str, Any]]:
-    return [r for r in rows if (not country or (r["country"] or "").upper() == country.upper())
-            and (not name or name.lower() in r["name"].lower())]
-
-
 def filter_series(rows: list[dict[str, Any]], about: str | None = None) -> list[dict[str, Any]]:
     return [s for s in rows if not about or about.lower() in s["estimand"].lower()]
 

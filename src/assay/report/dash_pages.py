@@ -9,10 +9,11 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader
 
-from assay.analyze.events import event_rows
+from assay.analyze.events import event_rows, filter_events
+from assay.analyze.places import filter_places
 from assay.records import PLOVER_TYPES, Extraction
 from assay.report.dash_common import PER_PAGE, Filters, Page, PageNo, page_url, store_of, views_of
-from assay.report.dash_data import filter_events, filter_places, filter_series, series_chart
+from assay.report.dash_data import filter_series, series_chart
 from assay.report.evidence import highlight
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
