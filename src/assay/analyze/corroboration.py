@@ -127,22 +127,29 @@ def is_negative(claim: Claim) -> bool:
     return claim.modality == "negated" or claim.cue_class == "deny"
 
 
-def claim_views(extractions: Iterable[Extraction], copy_of: dict[str, str],
-                source_id: Callable[[Extraction, Claim], str | None]) -> list[ClaimView]:
-    """Views of every claim that states something (hypotheticals and predictions assert nothing yet)."""
+def claim_origins(extractions: Iterable[Extraction], copy_of: dict[str, str],
+                  source_id: Callable[[Extraction, Claim], str | None]) -> dict[ClaimKey, str]:
+    """Every claim's independent origin."""
     exs = list(extractions)
     by_id = {ex.article.id: ex for ex in exs}
+    return {(ex.article.id, c.id): claim_origin(ex, c, by_id.get(copy_of.get(ex.article.id, ex.article.id), ex),
+                                                source_id(ex, c))
+            for ex in exs for c in ex.claims}
+
+
+def claim_views(extractions: Iterable[Extraction], copy_of: dict[str, str],
+                origins: dict[ClaimKey, str]) -> list[ClaimView]:
+    """Views of every claim that states something (hypotheticals and predictions assert nothing yet)."""
     views = []
-    for ex in exs:
-        original = by_id.get(copy_of.get(ex.article.id, ex.article.id), ex)
+    for ex in extractions:
+        group = copy_of.get(ex.article.id, ex.article.id)
         for c in ex.claims:
             if c.modality in ("hypothetical", "predicted"):
                 continue
             names, words = content_terms(c)
             if names and len(words) >= MIN_WORDS:
-                views.append(ClaimView((ex.article.id, c.id), claim_origin(ex, c, original, source_id(ex, c)),
-                                       is_negative(c), names, words, tuple((s.start, s.end) for s in c.content),
-                                       original.article.id))
+                views.append(ClaimView((ex.article.id, c.id), origins[(ex.article.id, c.id)], is_negative(c),
+                                       names, words, tuple((s.start, s.end) for s in c.content), group))
     return views
 
 

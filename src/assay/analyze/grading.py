@@ -26,7 +26,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from assay.analyze.corroboration import ClaimKey, Relation, claim_origin, claim_views, find_relations
+from assay.analyze.corroboration import ClaimKey, Relation, claim_origins, claim_views, find_relations
 from assay.records import Claim, Extraction
 
 LETTERS = "ABCDEF"
@@ -171,11 +171,8 @@ def grade_claims(extractions: Iterable[Extraction], copy_of: dict[str, str], sou
     exs = list(extractions)
     priors = priors or reliability_priors()
     country_of = source_country or _local_country
-    relations = find_relations(claim_views(exs, copy_of, source_id))
-    by_id = {ex.article.id: ex for ex in exs}
-    origins = {(ex.article.id, c.id): claim_origin(ex, c, by_id.get(copy_of.get(ex.article.id, ex.article.id), ex),
-                                                   source_id(ex, c))
-               for ex in exs for c in ex.claims}
+    origins = claim_origins(exs, copy_of, source_id)
+    relations = find_relations(claim_views(exs, copy_of, origins))
     agree: dict[ClaimKey, set[str]] = defaultdict(set)
     contra: dict[ClaimKey, set[str]] = defaultdict(set)
     for r in relations:
