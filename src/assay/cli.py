@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from assay.analyze.corpus import analysis_rows, analyze
+from assay.analyze.corpus import refresh_store
 from assay.analyze.estimates import build_series
 from assay.analyze.events import event_rows
 from assay.analyze.grading import reliability_priors
@@ -159,18 +159,11 @@ def ingest(settings: Settings, paths: tuple[Path, ...], workers: int | None, pub
         counts = store.count()
         if stored or store.graded() < counts["claims"]:
             progress.update(task, description="grading the store")
-            _analyze_store(store, settings)
+            refresh_store(store, settings.reliability_file)
     err.print(f"{seen} articles read: {stored} extracted and stored, {unchanged} unchanged, "
               f"{run.failed} inputs skipped. Store: {counts['articles']} articles, {counts['claims']} claims "
               f"({settings.store_url}).", highlight=False)
     sys.exit(1 if run.failed else 0)
-
-
-def _analyze_store(store: Store, settings: Settings) -> None:
-    """The corpus pass: copies, store-wide sources, grades and relations, rewritten whole."""
-    exs = list(store.extractions())
-    result = analyze(exs, settings.reliability_file)
-    store.save_analysis(result.copy_of, *analysis_rows(result, exs))
 
 
 def _open(settings: Settings) -> Store:

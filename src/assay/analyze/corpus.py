@@ -1,6 +1,7 @@
 """The corpus-wide pass over the store: copies, entities across articles, grades and relations.
 
-Run after every ingest (corroboration changes as articles arrive); pure over the extractions it is given.
+Run after every ingest (corroboration changes as articles arrive); `analyze` is pure over the extractions
+it is given, `refresh_store` reads them from the store and writes the results back.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from assay.analyze.dedupe import copy_groups
 from assay.analyze.grading import Grading, grade_claims, reliability_priors
 from assay.records import Claim, Extraction
 from assay.resolve.entities import GlobalEntity, resolve_store
+from assay.store import Store
 
 
 @dataclass
@@ -68,3 +70,11 @@ def analysis_rows(analysis: Analysis, extractions: Iterable[Extraction]) -> tupl
     relations = [{"kind": r.kind, "a_article": r.a[0], "a_claim": r.a[1], "b_article": r.b[0], "b_claim": r.b[1],
                   "reason": r.reason} for r in analysis.grading.relations]
     return sources, grades, relations
+
+
+def refresh_store(store: Store, reliability_file: str = "") -> Analysis:
+    """Rerun the pass over everything stored and replace its tables (after an ingest, from the CLI or the API)."""
+    exs = list(store.extractions())
+    result = analyze(exs, reliability_file)
+    store.save_analysis(result.copy_of, *analysis_rows(result, exs))
+    return result

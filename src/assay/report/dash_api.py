@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
-from assay.analyze.corpus import analysis_rows, analyze
+from assay.analyze.corpus import refresh_store
 from assay.analyze.events import filter_events
 from assay.analyze.places import filter_places
 from assay.ingest.common import Options, Problem
@@ -29,7 +29,6 @@ from assay.report.dash_common import (
 )
 from assay.report.dash_data import filter_series
 from assay.settings import Settings
-from assay.store import Store
 
 router = APIRouter(prefix="/api", tags=["api"])
 bearer = HTTPBearer(auto_error=False, description="the api_token setting, for POST /api/articles only")
@@ -132,13 +131,6 @@ def _articles(records: list[ArticleIn], settings: Settings) -> list[Article]:
         raise HTTPException(422, e.reason) from e
 
 
-def _reanalyze(store: Store, settings: Settings) -> None:
-    """The corpus pass as `assay ingest` runs it: copies, sources, grades and relations rewritten whole."""
-    exs = list(store.extractions())
-    result = analyze(exs, settings.reliability_file)
-    store.save_analysis(result.copy_of, *analysis_rows(result, exs))
-
-
 @router.post("/articles", summary="Extract and store articles (needs the api_token as a bearer token)",
              dependencies=[Depends(require_token)])
 def api_ingest(request: Request, body: ArticleIn | list[ArticleIn]) -> dict[str, Any]:
@@ -151,7 +143,7 @@ def api_ingest(request: Request, body: ArticleIn | list[ArticleIn]) -> dict[str,
         done = [r for r in results if isinstance(r, Extraction)]
         store.save_many(done)
         if done:
-            _reanalyze(store, settings)
+            refresh_store(store, settings.reliability_file)
     return {"stored": [e.article.id for e in done],
             "unchanged": [a.id for a in articles if a.id not in {t.id for t in todo}],
             "skipped": [{"id": r.path, "reason": r.reason} for r in results if isinstance(r, InputError)],
