@@ -285,11 +285,7 @@ def sources(settings: Settings, name: str | None, limit: int | None, as_json: bo
     """Sources across the store: claims, outlets, first and last seen, reliability and grades, with reasons."""
     with _open(settings) as store:
         rows = store.sources_page(name=name, limit=limit)[1]
-    if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
-        return
-    if not rows:
-        err.print("no sources match" if name else "no graded sources; run `assay ingest` first")
+    if _json_or_nothing(rows, as_json, "no sources match" if name else "no graded sources; run `assay ingest` first"):
         return
     table = Table(title=f"{len(rows)} sources", expand=True)
     for col, ratio in (("source", 3), ("kind", 2), ("claims", 1), ("outlets", 3), ("seen", 2), ("grades", 2),
@@ -306,6 +302,15 @@ def sources(settings: Settings, name: str | None, limit: int | None, as_json: bo
     out.print(table)
 
 
+def _json_or_nothing(rows: list[dict], as_json: bool, empty: str) -> bool:
+    """Print the rows as JSON, or say why there are none; True when nothing is left to draw."""
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif not rows:
+        err.print(empty)
+    return as_json or not rows
+
+
 def _point(row: dict) -> str:
     return f"{row['lat']:.3f}, {row['lon']:.3f}" if row["lat"] is not None and row["lon"] is not None else "—"
 
@@ -319,11 +324,8 @@ def places(settings: Settings, country: str | None, limit: int | None, as_json: 
     """Places named across the store, most mentioned first, with country, point and GeoNames id."""
     with _open(settings) as store:
         rows = place_table(store.extractions(), country=country)[:limit]
-    if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
-        return
-    if not rows:
-        err.print("no places match" if country else "the store holds no places; run `assay ingest` first")
+    empty = "no places match" if country else "the store holds no places; run `assay ingest` first"
+    if _json_or_nothing(rows, as_json, empty):
         return
     table = Table(title=f"{len(rows)} places", expand=True)
     for name in ("place", "country", "feature", "point", "GeoNames", "mentions", "articles", "as written"):
@@ -351,12 +353,9 @@ def events(settings: Settings, type_: str | None, actor: str | None, recipient: 
     """PLOVER events across the store in date order: who did what to whom, where and when."""
     with _open(settings) as store:
         rows = event_rows(store.extractions(), type_=type_, actor=actor, recipient=recipient)[:limit]
-    if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
-        return
-    if not rows:
-        err.print("no events match" if (type_ or actor or recipient)
-                  else "the store holds no events; run `assay ingest` first")
+    filtered = type_ or actor or recipient
+    empty = "no events match" if filtered else "the store holds no events; run `assay ingest` first"
+    if _json_or_nothing(rows, as_json, empty):
         return
     table = Table(title=f"{len(rows)} events", expand=True)
     for name, ratio in (("date", 2), ("event", 3), ("actors", 3), ("recipients", 3), ("where", 2),
