@@ -125,8 +125,9 @@ def estimate(a: np.ndarray, b: np.ndarray, size_a: int, size_b: int) -> tuple[fl
     return j, min(1.0, inter / max(1, min(size_a, size_b)))
 
 
-def is_copy(jaccard: float, containment: float) -> bool:
-    return containment >= CONTAINMENT and jaccard >= JACCARD
+def is_copy(jaccard: float | np.ndarray, containment: float | np.ndarray) -> bool | np.ndarray:
+    """The copy rule, for numbers or numpy arrays alike (elementwise)."""
+    return (containment >= CONTAINMENT) & (jaccard >= JACCARD)
 
 
 def day_number(published: str | None) -> int:
@@ -253,7 +254,7 @@ class CopyIndex:
             jac, con = _estimates(self._sigs, self._sizes, a, b)
             da, db = self._days[a], self._days[b]
             near = (da < 0) | (db < 0) | (np.abs(da - db) <= MAX_DAYS)
-            for a, b in chunk[(con >= CONTAINMENT) & (jac >= JACCARD) & near].tolist():
+            for a, b in chunk[is_copy(jac, con) & near].tolist():
                 if same_terms(self._terms[a], self._terms[b]):
                     self._union(self._rows[a], self._rows[b])
 

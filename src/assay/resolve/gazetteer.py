@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import json
 import math
 import os
 import pickle
@@ -459,8 +458,3 @@ def resolve(names: list[str], hints: Iterable[str] = ()) -> list[Candidate | Non
             ctx.add(top, 1.0 / len(cands))
     return [best(c, ctx, None, gen) for c, gen in found]
 
-
-def dump_stats() -> str:
-    """Entries and keys, for the benchmark."""
-    g = gazetteer()
-    return json.dumps({"entries": len(g), "keys": g.keys()})
