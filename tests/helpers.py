@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from assay.cli import cli
 from assay.records import Claim, Extraction
 
 
@@ -17,3 +23,13 @@ def claim_with(extraction: Extraction, content: str) -> Claim:
     assert hits, f"no claim holds {content!r}; claims: {[[s.text for s in c.content] for c in extraction.claims]}"
     hits.sort(key=lambda c: c.nested_in is not None)
     return hits[0]
+
+
+def ingest_articles(folder: Path, articles: list[dict], db: str = "store.db") -> str:
+    """Ingest article records through the CLI into a new SQLite store in `folder`; its URL."""
+    path = folder / "in.jsonl"
+    path.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    url = f"sqlite:///{folder / db}"
+    result = CliRunner().invoke(cli, ["--store", url, "ingest", str(path)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return url

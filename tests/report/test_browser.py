@@ -5,7 +5,6 @@ Screenshots go to tests/report/out/ (git-ignored) for a person to look at.
 
 from __future__ import annotations
 
-import json
 import shutil
 import socket
 import threading
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 from click.testing import CliRunner
+from helpers import ingest_articles
 
 from assay.cli import cli
 from assay.report.serve import create_app
@@ -48,12 +48,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def store_url(tmp_path_factory) -> str:
-    folder = tmp_path_factory.mktemp("browser")
-    path = folder / "in.jsonl"
-    path.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
-    url = f"sqlite:///{folder / 'dash.db'}"
-    assert CliRunner().invoke(cli, ["--store", url, "ingest", str(path)]).exit_code == 0
-    return url
+    return ingest_articles(tmp_path_factory.mktemp("browser"), ARTICLES, "dash.db")
 
 
 @pytest.fixture(scope="module")

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 
 import pytest
-from click.testing import CliRunner
 from fastapi.testclient import TestClient
+from helpers import ingest_articles
 
-from assay.cli import cli
 from assay.report.serve import create_app
 from assay.settings import Settings
 
@@ -34,13 +32,7 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def store_url(tmp_path_factory) -> str:
-    folder = tmp_path_factory.mktemp("serve")
-    path = folder / "in.jsonl"
-    path.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
-    url = f"sqlite:///{folder / 'dash.db'}"
-    result = CliRunner().invoke(cli, ["--store", url, "ingest", str(path)], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return url
+    return ingest_articles(tmp_path_factory.mktemp("serve"), ARTICLES, "dash.db")
 
 
 @pytest.fixture(scope="module")
