@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from assay.analyze.corpus import refresh_store
-from assay.analyze.estimates import build_series
+from assay.analyze.estimates import build_series, figure_text
 from assay.analyze.events import event_rows
 from assay.analyze.grading import reliability_priors
 from assay.analyze.places import place_table
@@ -221,18 +221,11 @@ def claims(settings: Settings, source: str | None, about: str | None, grade: str
         err.print("no claims match" if (source or about) else "the store holds no claims; run `assay ingest` first")
 
 
-def _figure(p: dict) -> str:
-    if p["value"] is not None:
-        text = f"{p['value']:,.0f}" if float(p["value"]).is_integer() else f"{p['value']:,}"
-        return {"at_least": "≥ ", "at_most": "≤ ", "approx": "~"}.get(p["bound"], "") + text
-    return f"{p['low']:,.0f}–{p['high']:,.0f}" if p["low"] is not None and p["high"] is not None else "?"
-
-
 def _headline(series: dict) -> str:
     """ "Veldran personnel: latest ≥ 6,000 (2026-03-10); range 2,000–6,000; 3 sources in 4 reports"."""
     s = series["summary"]
     latest = s["latest"]
-    figure = _figure({"value": None, "low": latest[0], "high": latest[1]} if isinstance(latest, list)
+    figure = figure_text({"value": None, "low": latest[0], "high": latest[1]} if isinstance(latest, list)
                      else {"value": latest, "bound": series["points"][-1]["bound"]})
     plural = "" if s["sources"] == 1 else "s"
     grade = f", grade {s['latest_grade']}" if s.get("latest_grade") else ""
@@ -250,10 +243,10 @@ def _print_series(series: dict) -> None:
     table.add_column("as written", ratio=3, overflow="fold")
     for p in series["points"]:
         source = (p["source"] or "(author)") + (f" [party: {p['interested_party']}]" if p["interested_party"] else "")
-        table.add_row(p["date"] or "?", _figure(p), escape(source), escape(p["outlet"] or "?"),
+        table.add_row(p["date"] or "?", figure_text(p), escape(source), escape(p["outlet"] or "?"),
                       p["status"], p["grade"] or "—", escape(p["text"]))
     for p in series["hypotheticals"]:
-        table.add_row(p["date"] or "?", f"[dim]{_figure(p)}[/dim]", escape(p["source"] or "(author)"),
+        table.add_row(p["date"] or "?", f"[dim]{figure_text(p)}[/dim]", escape(p["source"] or "(author)"),
                       escape(p["outlet"] or "?"), "[dim]hypothetical[/dim]", "", f"[dim]{escape(p['text'])}[/dim]")
     out.print(table)
     for c in series.get("conflicts", []):

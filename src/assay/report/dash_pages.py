@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader
 
+from assay.analyze.estimates import figure_text
 from assay.analyze.events import event_rows, filter_events
 from assay.analyze.places import filter_places
 from assay.records import PLOVER_TYPES, Extraction
@@ -27,18 +28,7 @@ LAYERS = {
 }
 
 
-def _figure(p: dict[str, Any]) -> str:
-    """A point's figure as people write it: "~3,000", "≥ 6,000", "4,000–5,000"."""
-    def num(v: float) -> str:
-        return f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
-    if p.get("value") is not None:
-        return {"at_least": "≥ ", "at_most": "≤ ", "approx": "~"}.get(p.get("bound") or "", "") + num(p["value"])
-    if p.get("low") is not None and p.get("high") is not None:
-        return f"{num(p['low'])}–{num(p['high'])}"
-    return "?"
-
-
-templates.env.filters["figure"] = _figure
+templates.env.filters["figure"] = figure_text
 templates.env.filters["actors"] = lambda actors: "; ".join(
     a["name"] + (f" ({a['country']})" if a["country"] else "") for a in actors) or "—"
 
