@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from assay.analyze.corpus import refresh_store
+from assay import service
 from assay.analyze.estimates import build_series, figure_text
 from assay.analyze.events import event_rows
 from assay.analyze.grading import reliability_priors
@@ -133,44 +133,56 @@ def ingest(settings: Settings, paths: tuple[Path, ...], workers: int | None, pub
     settings = settings.with_overrides(workers=workers)
     run = Run()
     store = _open(settings)
-    versions = extractor_versions(settings)
-    seen = unchanged = 0
-
-    def todo() -> Iterator[Article]:
-        nonlocal seen, unchanged
-        for article in _articles(paths, settings, run, published, outlet):
-            seen += 1
-            if store.needs_extraction(article, versions):
-                yield article
-            else:
-                unchanged += 1
-
-    stored = 0
     with store, _progress() as progress:
         task = progress.add_task("extracting", total=None)
-        batch: list[Extraction] = []
-        for extraction in _extractions(todo(), settings, run):
-            batch.append(extraction)
-            progress.advance(task)
-            if len(batch) >= settings.batch_size:
-                stored += store.save_many(batch)
-                batch = []
-        stored += store.save_many(batch)
+
+        def extract(articles: Iterable[Article]) -> Iterator[Extraction]:
+            for extraction in _extractions(articles, settings, run):
+                progress.advance(task)
+                yield extraction
+            progress.update(task, description="updating the corpus pass")
+
+        report = service.ingest(store, _articles(paths, settings, run, published, outlet), extract,
+                                extractor_versions(settings), settings.batch_size, settings.reliability_file)
         counts = store.count()
-        if stored or store.graded() < counts["claims"]:
-            progress.update(task, description="grading the store")
-            refresh_store(store, settings.reliability_file)
-    err.print(f"{seen} articles read: {stored} extracted and stored, {unchanged} unchanged, "
-              f"{run.failed} inputs skipped. Store: {counts['articles']} articles, {counts['claims']} claims "
-              f"({settings.store_url}).", highlight=False)
+    err.print(f"{report.seen} articles read: {len(report.stored)} extracted and stored, {len(report.unchanged)} "
+              f"unchanged, {run.failed} inputs skipped. Store: {counts['articles']} articles, {counts['claims']} "
+              f"claims ({settings.store_url}).", highlight=False)
     sys.exit(1 if run.failed else 0)
+
+
+@cli.command()
+@click.argument("article_ids", nargs=-1, required=True)
+@click.pass_obj
+def remove(settings: Settings, article_ids: tuple[str, ...]) -> None:
+    """Take articles out of the store; copies, sources, grades and series are brought up to date."""
+    with _open(settings) as store:
+        gone, unknown = service.remove(store, article_ids, settings.reliability_file)
+    for aid in unknown:
+        err.print(f"[yellow]not in the store[/yellow]: {escape(aid)}", highlight=False)
+    err.print(f"{len(gone)} articles removed.", highlight=False)
+    sys.exit(1 if unknown else 0)
+
+
+@cli.command()
+@click.pass_obj
+def rebuild(settings: Settings) -> None:
+    """Run the corpus pass (copies, sources, grades, series) from scratch over every stored article."""
+    with _open(settings) as store, _progress() as progress:
+        progress.add_task("rebuilding the corpus pass", total=None)
+        report = service.rebuild(store, settings.reliability_file)
+    err.print(f"Rebuilt over {report.added} articles: {report.claims_graded} claims graded.", highlight=False)
 
 
 def _open(settings: Settings) -> Store:
     try:
-        return open_store(settings.store_url)
+        store = open_store(settings.store_url)
     except ValueError as e:
         raise click.ClickException(str(e)) from e
+    if store.stale and click.get_current_context().command.name not in ("ingest", "rebuild", "remove"):
+        err.print("[yellow]This store was made by an older assay: run `assay rebuild` once to bring its copies, "
+                  "sources and grades up to date.[/yellow]", highlight=False)
+    return store
 
 
 def _claim_row(extraction: Extraction, claim: Claim) -> dict:

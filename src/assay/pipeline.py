@@ -20,7 +20,7 @@ from assay.extract.times import EXTRACTOR as TIMES_EXTRACTOR
 from assay.extract.times import date_claims, extract_times
 from assay.nlp import load_nlp
 from assay.records import Article, Extraction, InputError
-from assay.resolve.entities import load_actors_file
+from assay.resolve.actors import load_actors_file
 from assay.resolve.local_places import use_places_file
 from assay.runners.deadline import ExtractionTimeout, deadline
 from assay.settings import Settings

@@ -23,7 +23,7 @@ class Settings:
     max_file_bytes: int = 512 * 1024 * 1024  # a larger input file is reported and skipped
     extract_timeout: float = 60.0  # seconds of extraction per article after parsing; 0 turns the limit off
     places_file: str = ""  # a TSV of the user's own places (scenario countries, local names); see local_places.py
-    actors_file: str = ""  # a TSV of the user's own actors, in data/actors.tsv's shape; see resolve/entities.py
+    actors_file: str = ""  # a TSV of the user's own actors, in data/actors.tsv's shape; see resolve/actors.py
     reliability_file: str = ""  # source kind -> prior Admiralty reliability, in data/reliability.tsv's shape
     api_token: str = ""  # `assay serve` accepts POST /api/articles only with this bearer token; empty: ingest is off
 

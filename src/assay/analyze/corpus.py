@@ -1,7 +1,11 @@
 """The corpus-wide pass over the store: copies, entities across articles, grades and relations.
 
-Run after every ingest (corroboration changes as articles arrive); `analyze` is pure over the extractions
-it is given, `refresh_store` reads them from the store and writes the results back.
+`update_corpus` runs after every ingest or removal and costs what the change touches: each article's
+contribution (signature, entities, claim facts; analyze/contributions.py) is kept in the store, and the
+copy, entity and claim steps (copy_pass.py, entity_pass.py, claim_pass.py) look up only the stored rows the
+new or removed articles can reach. `rebuild_corpus` empties those tables and runs the same steps over every
+article. `analyze` is the whole pass as one pure function over a list of extractions: the tests check that
+any sequence of updates leaves the store with exactly its result.
 """
 
 from __future__ import annotations
@@ -9,11 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from assay.analyze.claim_pass import update_claims
+from assay.analyze.contributions import ArticleFacts, article_facts
+from assay.analyze.copy_pass import update_copies
 from assay.analyze.dedupe import copy_groups
+from assay.analyze.entity_pass import update_entities
 from assay.analyze.grading import Grading, grade_claims, reliability_priors
+from assay.analyze.store_entities import GlobalEntity, resolve_store
 from assay.records import Claim, Extraction
-from assay.resolve.entities import GlobalEntity, resolve_store
 from assay.store import Store
+from assay.store.pass_state import PassState
 
 
 @dataclass
@@ -72,9 +81,53 @@ def analysis_rows(analysis: Analysis, extractions: Iterable[Extraction]) -> tupl
     return sources, grades, relations
 
 
-def refresh_store(store: Store, reliability_file: str = "") -> Analysis:
-    """Rerun the pass over everything stored and replace its tables (after an ingest, from the CLI or the API)."""
-    exs = list(store.extractions())
-    result = analyze(exs, reliability_file)
-    store.save_analysis(result.copy_of, *analysis_rows(result, exs))
-    return result
+@dataclass(frozen=True)
+class PassReport:
+    """What one pass looked at."""
+
+    added: int
+    removed: int
+    claims_graded: int
+
+
+def _update(state: PassState, new: dict[str, ArticleFacts], removed: set[str], reliability_file: str) -> int:
+    copies = update_copies(state, new, removed)
+    entities = update_entities(state, new, removed)
+    refresh, graded = update_claims(state, new, removed, copies.moved | entities.moved, copies.regrouped,
+                                    reliability_priors(reliability_file))
+    ids = refresh | entities.entities
+    found = state.global_entities(state.graded_sources(ids))
+    state.replace_sources(ids, [{"id": e.id, "name": e.name, "type": e.type, "country": e.country, "kind": e.kind,
+                                 "aliases": e.aliases} for e in found.values()])
+    state.clear_pending(set(new) | removed)
+    return graded
+
+
+def update_corpus(store: Store, extractions: Iterable[Extraction] = (), removed: Iterable[str] = (),
+                  reliability_file: str = "") -> PassReport:
+    """Bring the pass's tables up to date with newly stored extractions and removed article ids, in one
+    transaction; articles stored by an earlier ingest that stopped before its pass are taken up too."""
+    gone = set(removed)
+    with store.engine.begin() as conn:
+        state = PassState(conn)
+        new = {ex.article.id: article_facts(ex) for ex in extractions if ex.article.id not in gone}
+        late = state.pending() - set(new) - gone
+        new |= {ex.article.id: article_facts(ex) for ex in store.extractions_of(late, conn)}
+        graded = _update(state, new, gone, reliability_file)
+        store.delete_articles(gone, conn)
+    return PassReport(len(new), len(gone), graded)
+
+
+def rebuild_corpus(store: Store, reliability_file: str = "") -> PassReport:
+    """Empty the pass's tables and run it over every stored article."""
+    with store.engine.begin() as conn:
+        state = PassState(conn)
+        state.clear()
+        new = {ex.article.id: article_facts(ex) for ex in store.extractions(conn)}
+        graded = _update(state, new, set(), reliability_file)
+    return PassReport(len(new), 0, graded)
+
+
+def refresh_store(store: Store, reliability_file: str = "") -> PassReport:
+    """Finish the pass for articles stored without one (an interrupted ingest)."""
+    return update_corpus(store, reliability_file=reliability_file)

@@ -80,15 +80,22 @@ def normalize_outlet(name: str) -> str:
     return n
 
 
-def claim_origin(ex: Extraction, claim: Claim, original: Extraction, source_id: str | None) -> str:
-    """The independent origin of a claim (see the module docstring)."""
-    if claim.source_kind == "media" and claim.source is not None:
-        return "outlet:" + normalize_outlet(ex.source_name(claim) or claim.source.text)
-    if claim.source_kind == "unattributed" or claim.source is None:
-        return "outlet:" + normalize_outlet(original.article.outlet or original.article.id)
-    if source_id and claim.source_kind not in UNIDENTIFIED:
+def origin_of(kind: str, has_source: bool, source_name: str | None, original_id: str, original_outlet: str | None,
+              source_id: str | None) -> str:
+    """The independent origin of a claim (see the module docstring), from its source's kind, name and store-wide
+    id and the original article of its copy group."""
+    if kind == "media" and has_source:
+        return "outlet:" + normalize_outlet(source_name or "")
+    if kind == "unattributed" or not has_source:
+        return "outlet:" + normalize_outlet(original_outlet or original_id)
+    if source_id and kind not in UNIDENTIFIED:
         return "src:" + source_id
-    return f"anon:{original.article.id}:{(ex.source_name(claim) or '').lower()}"
+    return f"anon:{original_id}:{(source_name or '').lower()}"
+
+
+def claim_origin(ex: Extraction, claim: Claim, original: Extraction, source_id: str | None) -> str:
+    return origin_of(claim.source_kind, claim.source is not None, ex.source_name(claim), original.article.id,
+                     original.article.outlet, source_id)
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +168,7 @@ def _same_text(a: ClaimView, b: ClaimView) -> bool:
     return a.group == b.group
 
 
-def _relate(a: ClaimView, b: ClaimView) -> Relation | None:
+def relate(a: ClaimView, b: ClaimView) -> Relation | None:
     if _same_text(a, b):
         return None
     shared = a.words & b.words
@@ -189,5 +196,5 @@ def find_relations(views: list[ClaimView]) -> list[Relation]:
     for members in buckets.values():
         if len(members) <= MAX_BUCKET:
             pairs.update((i, j) for i, j in combinations(members, 2) if views[i].origin != views[j].origin)
-    relations = (_relate(views[i], views[j]) for i, j in sorted(pairs))
+    relations = (relate(views[i], views[j]) for i, j in sorted(pairs))
     return [r for r in relations if r is not None]

@@ -17,7 +17,8 @@ MinHash; the intersection, and so containment, follows from Jaccard and the two 
 Candidates come from LSH banding (64 bands of 2 rows), checked with the estimates.
 
 `copy_groups(articles)` maps every article id to its group's original; `CopyIndex` does the
-same incrementally (`add` as articles arrive, then `groups`).
+same incrementally (`add` as articles arrive, then `groups`); the corpus pass keeps the signatures in the
+store and checks a new article against the stored ones that share a band (analyze/copy_pass.py).
 """
 
 from __future__ import annotations
@@ -97,6 +98,26 @@ class Signature:
     exact: bytes | None  # hash of the normalised words; None for a text with no words
 
 
+def signature_row(sig: Signature) -> dict[str, object]:
+    """A signature as store columns (bytes)."""
+    return {"minhash": sig.minhash.tobytes() if sig.minhash is not None else None, "size": sig.size,
+            "terms": sig.terms.tobytes(), "exact": sig.exact}
+
+
+def signature_of_row(minhash: bytes | None, size: int, terms_: bytes, exact: bytes | None) -> Signature:
+    return Signature(np.frombuffer(minhash, dtype=np.uint32) if minhash is not None else None, size,
+                     np.frombuffer(terms_, dtype=np.uint32), exact)
+
+
+def band_row_keys(sig: Signature) -> list[int]:
+    """One signed 63-bit key per band, the band's number mixed in, for an indexed look-up of candidates in the
+    store (a rare collision only adds a candidate, which the band check then drops)."""
+    if sig.minhash is None:
+        return []
+    keys = _band_keys(sig.minhash) ^ (np.arange(BANDS, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15))
+    return (keys >> np.uint64(1)).astype(np.int64).tolist()
+
+
 def signature(text: str) -> Signature:
     words = normalise(text)
     exact = hashlib.blake2b(" ".join(words).encode(), digest_size=12).digest() if words else None
@@ -174,19 +195,26 @@ def _pairs_in_runs(keys: np.ndarray, new_from: int) -> tuple[np.ndarray, np.ndar
     return np.concatenate(lo_out), np.concatenate(hi_out)
 
 
+def rank(article_id: str, published: str | None, length: int) -> tuple[bool, str, int, str]:
+    """How "original" an article is, lower first: earliest, then longest, then smallest id."""
+    return published is None, published or "", -length, article_id
+
+
 class CopyIndex:
     """Copy groups built incrementally: `add` articles as they arrive, `groups()` when needed.
 
     `add` only computes a signature; `groups()` finds candidates for the articles added since the
-    last call (LSH bands over all stored signatures, by sorting) and checks them. The result does
-    not depend on the order articles were added in.
+    last call (LSH bands over all stored signatures, by sorting) and checks them. Groups are the connected
+    parts of the pairs found (every article keeps its signature row, verbatim copies too), so the result does
+    not depend on the order articles were added in. `preload` takes signatures already checked among
+    themselves (stored ones), so only pairs with later articles are checked.
     """
 
     def __init__(self) -> None:
         self._ids: list[str] = []
         self._rank: list[tuple[bool, str, int, str]] = []  # how "original" each article is: lower wins
         self._parent: list[int] = []
-        self._exact: dict[bytes, int] = {}  # normalised-word hash -> first article with it
+        self._exact: dict[bytes, list[int]] = {}  # normalised-word hash -> articles with it
         self._rows: list[int] = []  # article index of each signature row
         self._sigs = np.empty((0, NUM_PERM), dtype=np.uint32)
         self._keys = np.empty((0, BANDS), dtype=np.uint64)
@@ -201,21 +229,39 @@ class CopyIndex:
 
     def add(self, article: Article) -> None:
         """Add one article (an id already added is ignored)."""
-        if article.id in self._seen:
+        self.add_signed(article.id, rank(article.id, article.published, len(article.text)), signature(article.text),
+                        day_number(article.published))
+
+    def add_signed(self, article_id: str, rank: tuple[bool, str, int, str], sig: Signature, day: int) -> None:
+        """Add an article by its signature."""
+        self._put(article_id, rank, sig, day, check=True)
+
+    def preload(self, items: Iterable[tuple[str, tuple[bool, str, int, str], Signature, int]]) -> None:
+        """Add articles already checked among themselves (their links are stored): only pairs with articles
+        added later are checked."""
+        self._flush()
+        for article_id, rank_, sig, day in items:
+            self._put(article_id, rank_, sig, day, check=False)
+        if self._pending:
+            self._stack()
+
+    def _put(self, article_id: str, rank: tuple[bool, str, int, str], sig: Signature, day: int,
+             check: bool) -> None:
+        if article_id in self._seen:
             return
         idx = len(self._ids)
-        self._seen[article.id] = idx
-        self._ids.append(article.id)
-        self._rank.append((article.published is None, article.published or "", -len(article.text), article.id))
+        self._seen[article_id] = idx
+        self._ids.append(article_id)
+        self._rank.append(rank)
         self._parent.append(idx)
-        sig = signature(article.text)
         if sig.exact is None:
             return  # no words at all: nothing to be a copy of
-        first = self._exact.setdefault(sig.exact, idx)
-        if first != idx:
-            self._union(first, idx)  # the same words: a verbatim copy, and its signature adds nothing
-        elif sig.minhash is not None:
-            self._pending.append((sig.minhash, sig.size, day_number(article.published)))
+        same = self._exact.setdefault(sig.exact, [])
+        if check and same:  # the same words: a verbatim copy (of all of them, which are one group already)
+            self._union(same[0], idx)
+        same.append(idx)
+        if sig.minhash is not None:
+            self._pending.append((sig.minhash, sig.size, day))
             self._terms.append(sig.terms)
             self._rows.append(idx)
 
@@ -230,10 +276,8 @@ class CopyIndex:
         if ra != rb:
             self._parent[max(ra, rb)] = min(ra, rb)
 
-    def _flush(self) -> None:
-        """Stack pending signatures, then check every candidate pair that involves one of them."""
-        if not self._pending:
-            return
+    def _stack(self) -> int:
+        """Move pending signatures into the arrays; the first new row's index."""
         new_from = len(self._sizes)
         new = np.stack([m for m, _, _ in self._pending])
         self._sigs = np.concatenate([self._sigs, new])
@@ -241,6 +285,13 @@ class CopyIndex:
         self._sizes = np.concatenate([self._sizes, np.array([s for _, s, _ in self._pending], dtype=np.int64)])
         self._days = np.concatenate([self._days, np.array([d for _, _, d in self._pending], dtype=np.int64)])
         self._pending = []
+        return new_from
+
+    def _flush(self) -> None:
+        """Stack pending signatures, then check every candidate pair that involves one of them."""
+        if not self._pending:
+            return
+        new_from = self._stack()
         cand: set[tuple[int, int]] = set()
         for band in range(BANDS):
             lo, hi = _pairs_in_runs(self._keys[:, band], new_from)

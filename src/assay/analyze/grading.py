@@ -122,7 +122,7 @@ def _reliability(kind: str, record: tuple[int, int], priors: dict[str, tuple[str
     return letter, why
 
 
-def _parties(ex: Extraction) -> set[str]:
+def parties(ex: Extraction) -> set[str]:
     """Countries that act, are targeted, or are fought over in the article's conflict events."""
     conflict = [e for e in ex.events if e.type in CONFLICT_TYPES]
     sides = {a.country for e in conflict for a in (*e.actors, *e.recipients) if a.country}
@@ -133,7 +133,7 @@ def _local_country(ex: Extraction, claim: Claim) -> str | None:
     return next((e.country for e in ex.entities if e.id == claim.source_entity), None)
 
 
-def _wording(claim: Claim) -> str:
+def wording(claim: Claim) -> str:
     """A claim's words: copies of one claim in reprints count once in a track record."""
     return " ".join(" ".join(s.text.lower().split()) for s in claim.content)
 
@@ -141,25 +141,42 @@ def _wording(claim: Claim) -> str:
 def _track_record(exs: list[Extraction], origins: dict[ClaimKey, str], agree: dict[ClaimKey, set[str]],
                   contra: dict[ClaimKey, set[str]]) -> dict[str, dict[str, tuple[bool, bool]]]:
     """origin -> its distinct claims (by wording) -> (corroborated, contradicted)."""
-    record: dict[str, dict[str, tuple[bool, bool]]] = defaultdict(dict)
+    by_origin: dict[str, list[tuple[str, bool, bool]]] = defaultdict(list)
     for ex in exs:
         for c in ex.claims:
             key = (ex.article.id, c.id)
-            good, bad = record[origins[key]].get(_wording(c), (False, False))
-            record[origins[key]][_wording(c)] = (good or bool(agree[key]), bad or bool(contra[key]))
+            by_origin[origins[key]].append((wording(c), bool(agree[key]), bool(contra[key])))
+    return {origin: origin_record(claims) for origin, claims in by_origin.items()}
+
+
+def origin_record(claims: Iterable[tuple[str, bool, bool]]) -> dict[str, tuple[bool, bool]]:
+    """One origin's distinct claims (by wording) -> (corroborated, contradicted), from (wording, agreed,
+    contradicted) of each of its claims."""
+    record: dict[str, tuple[bool, bool]] = {}
+    for text, agreed, contradicted in claims:
+        good, bad = record.get(text, (False, False))
+        record[text] = (good or agreed, bad or contradicted)
     return record
 
 
-def _totals(record: dict[str, dict[str, tuple[bool, bool]]]) -> dict[str, tuple[int, int]]:
-    """origin -> (claims corroborated and not contradicted, claims contradicted), each wording once."""
-    return {origin: (sum(good and not bad for good, bad in claims.values()), sum(bad for _, bad in claims.values()))
-            for origin, claims in record.items()}
+def record_totals(claims: dict[str, tuple[bool, bool]]) -> tuple[int, int]:
+    """(claims corroborated and not contradicted, claims contradicted), each wording once."""
+    return sum(good and not bad for good, bad in claims.values()), sum(bad for _, bad in claims.values())
 
 
 def _record_without(totals: tuple[int, int], own: tuple[bool, bool]) -> tuple[int, int]:
     """A source's record less the claim being graded: a claim does not vouch for itself."""
     good, bad = own
     return totals[0] - (good and not bad), totals[1] - bad
+
+
+def grade_of(kind: str, origin: str, agree: set[str], contra: set[str], record: dict[str, tuple[bool, bool]],
+             text: str, country: str | None, parties_: set[str], probability: str | None,
+             priors: dict[str, tuple[str, str]]) -> Grade:
+    """One claim's grade from its relations' origins, its origin's record and its article's parties."""
+    cred, cred_why = _credibility(agree, contra)
+    rel, rel_why = _reliability(kind, _record_without(record_totals(record), record[text]), priors)
+    return Grade(rel, cred, origin, rel_why, cred_why, country if country in parties_ else None, probability)
 
 
 def grade_claims(extractions: Iterable[Extraction], copy_of: dict[str, str], source_id: SourceId,
@@ -180,19 +197,15 @@ def grade_claims(extractions: Iterable[Extraction], copy_of: dict[str, str], sou
         into[r.a].add(origins[r.b])
         into[r.b].add(origins[r.a])
     record = _track_record(exs, origins, agree, contra)
-    totals = _totals(record)
     grading = Grading(relations=relations)
     group_parties: dict[str, set[str]] = defaultdict(set)  # copies of a report share its parties
     for ex in exs:
-        group_parties[copy_of.get(ex.article.id, ex.article.id)] |= _parties(ex)
+        group_parties[copy_of.get(ex.article.id, ex.article.id)] |= parties(ex)
     for ex in exs:
-        parties = group_parties[copy_of.get(ex.article.id, ex.article.id)]
+        in_group = group_parties[copy_of.get(ex.article.id, ex.article.id)]
         for c in ex.claims:
             key = (ex.article.id, c.id)
-            cred, cred_why = _credibility(agree[key], contra[key])
-            own = record[origins[key]][_wording(c)]
-            rel, rel_why = _reliability(c.source_kind, _record_without(totals[origins[key]], own), priors)
-            country = country_of(ex, c)
-            grading.grades[key] = Grade(rel, cred, origins[key], rel_why, cred_why,
-                                        country if country in parties else None, probability_of(c))
+            grading.grades[key] = grade_of(c.source_kind, origins[key], agree[key], contra[key],
+                                           record[origins[key]], wording(c), country_of(ex, c), in_group,
+                                           probability_of(c), priors)
     return grading

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from assay.extract.article_entities import SourceResolver
 from assay.extract.cues import find_in_sentence, speaker_lines
-from assay.extract.entities import SourceResolver
 from assay.extract.hedges import modality_and_hedges
 from assay.extract.parse import Found
 from assay.extract.quotes import Quotation, find_quotations, quote_chain

@@ -10,13 +10,13 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
-from assay.analyze.corpus import refresh_store
+from assay import service
 from assay.analyze.events import filter_events
 from assay.analyze.places import filter_places
 from assay.ingest.common import Options, Problem
 from assay.ingest.tables import record_article
 from assay.pipeline import Pipeline
-from assay.records import PLOVER_TYPES, Article, Extraction, InputError
+from assay.records import PLOVER_TYPES, Article
 from assay.report.dash_common import (
     PER_PAGE,
     Filters,
@@ -32,7 +32,7 @@ from assay.settings import Settings
 
 router = APIRouter(prefix="/api", tags=["api"])
 bearer = HTTPBearer(auto_error=False, description="the api_token setting, for POST /api/articles only")
-_ingest_lock = threading.Lock()  # one ingest at a time: the corpus pass rewrites whole tables
+_ingest_lock = threading.Lock()  # one ingest at a time: the pipeline is shared and the pass is one writer
 
 
 @router.get("/claims", summary="Claims matching the filters, newest article first")
@@ -138,13 +138,8 @@ def api_ingest(request: Request, body: ArticleIn | list[ArticleIn]) -> dict[str,
     articles = _articles(body if isinstance(body, list) else [body], settings)
     with _ingest_lock:
         pipeline = _pipeline(request)
-        todo = [a for a in articles if store.needs_extraction(a, pipeline.versions)]
-        results = list(pipeline.extract(todo))
-        done = [r for r in results if isinstance(r, Extraction)]
-        store.save_many(done)
-        if done:
-            refresh_store(store, settings.reliability_file)
-    return {"stored": [e.article.id for e in done],
-            "unchanged": [a.id for a in articles if a.id not in {t.id for t in todo}],
-            "skipped": [{"id": r.path, "reason": r.reason} for r in results if isinstance(r, InputError)],
+        report = service.ingest(store, articles, pipeline.extract, pipeline.versions, settings.batch_size,
+                                settings.reliability_file)
+    return {"stored": report.stored, "unchanged": report.unchanged,
+            "skipped": [{"id": r.path, "reason": r.reason} for r in report.skipped],
             "articles": store.count()["articles"]}

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     DateTime,
     ForeignKey,
     ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -22,6 +24,13 @@ from sqlalchemy import (
 )
 
 metadata = MetaData()
+STORE_VERSION = 2  # bump when a table changes; an older store is migrated or rebuilt (store/sqlstore.py)
+
+meta = Table(
+    "meta", metadata,
+    Column("key", String, primary_key=True),  # "store_version"
+    Column("value", Text, nullable=False),
+)
 
 articles = Table(
     "articles", metadata,
@@ -83,7 +92,8 @@ extractions = Table(
     Column("payload", JSON, nullable=False),  # Extraction.to_dict()
 )
 
-# ---- the corpus pass (analyze/corpus.py): rewritten whole after each ingest, never edited by hand
+# ---- the corpus pass (analyze/corpus.py): kept current by each ingest, rewritten by `assay rebuild`,
+# ---- never edited by hand
 
 copies = Table(
     "copies", metadata,
@@ -131,4 +141,90 @@ relations = Table(
     Column("reason", Text, nullable=False),
     Index("ix_relations_a", "a_article", "a_claim"),
     Index("ix_relations_b", "b_article", "b_claim"),
+)
+
+
+# ---- what each article contributes to the corpus pass, kept so an ingest touches only what is new
+
+pending = Table(  # articles stored since the last corpus pass (a pass interrupted is finished by the next)
+    "pending", metadata,
+    Column("article_id", String, primary_key=True),
+)
+
+article_facts = Table(
+    "article_facts", metadata,
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("published", String),
+    Column("outlet", String),
+    Column("length", Integer, nullable=False),
+    Column("minhash", LargeBinary),  # 128 x uint32; null for a text too short to compare
+    Column("size", Integer, nullable=False),  # distinct shingles
+    Column("terms", LargeBinary, nullable=False),  # uint32 hashes of names and figures
+    Column("exact", LargeBinary),  # hash of the normalised words
+    Column("day", Integer, nullable=False),
+    Column("parties", JSON, nullable=False),  # countries party to the article's conflict events
+    Index("ix_article_facts_exact", "exact"),
+)
+
+copy_bands = Table(  # LSH band keys: a new article's candidates are the stored articles sharing one
+    "copy_bands", metadata,
+    Column("key", BigInteger, primary_key=True),
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_copy_bands_article_id", "article_id"),
+    sqlite_with_rowid=False,
+)
+
+entity_members = Table(
+    "entity_members", metadata,
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("entity_id", String, primary_key=True),
+    Column("seq", Integer, nullable=False),  # the entity's place in its article: resolution runs in store order
+    Column("facts", JSON, nullable=False),  # Member.to_row()
+    Column("person_key", JSON, nullable=False),  # sorted name words of a person, [] otherwise
+    Column("global_id", String),
+    Index("ix_entity_members_global_id", "global_id"),
+)
+
+entity_keys = Table(  # block keys: members sharing one can change each other's resolution
+    "entity_keys", metadata,
+    Column("key", String, primary_key=True),
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("entity_id", String, primary_key=True),
+    Index("ix_entity_keys_article_id", "article_id"),
+    sqlite_with_rowid=False,
+)
+
+global_entities = Table(
+    "global_entities", metadata,
+    Column("id", String, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String, nullable=False),
+    Column("country", String),
+    Column("kind", String),
+    Column("aliases", JSON, nullable=False),
+)
+
+claim_facts = Table(
+    "claim_facts", metadata,
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("claim_id", String, primary_key=True),
+    Column("seq", Integer, nullable=False),
+    Column("facts", JSON, nullable=False),  # ClaimFacts: what grading reads of the claim itself
+    Column("wording", Text, nullable=False),  # its words: a track record counts each wording once
+    Column("origin", String, nullable=False),
+    Column("grp", String, nullable=False),  # the original article of its copy group
+    Column("source_id", String),
+    Column("country", String),
+    Column("agree", JSON, nullable=False),  # origins of the claims that corroborate it
+    Column("contra", JSON, nullable=False),  # ... and that contradict it
+    Index("ix_claim_facts_origin", "origin"),
+)
+
+claim_names = Table(  # names in comparable claims: who might corroborate or contradict whom
+    "claim_names", metadata,
+    Column("name", String, primary_key=True),
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("claim_id", String, primary_key=True),
+    Index("ix_claim_names_article_id", "article_id"),
+    sqlite_with_rowid=False,
 )

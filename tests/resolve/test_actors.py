@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from assay.analyze.store_entities import name_key, resolve_store
 from assay.records import Article, Claim, Entity, Extraction, Span
-from assay.resolve.entities import canonical, describe, load_actors_file, name_key, reset_user_actors, resolve_store
+from assay.resolve.actors import canonical, describe, load_actors_file, reset_user_actors
 
 
 def _id(name: str, type_: str = "org", country: str | None = None) -> str | None:

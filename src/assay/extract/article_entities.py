@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Token
 from assay.extract.lexicon import source_kinds
 from assay.extract.quotes import Quotation
 from assay.records import Entity, Span
+from assay.resolve.actors import canonical
 from assay.resolve.countries import country_in
-from assay.resolve.entities import canonical
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -119,7 +119,7 @@ class SourceResolver:
         return any(q.start < start_char < q.end for q in self.quotes)
 
     def _entity(self, name: str, type_: str, country: str | None = None) -> _Ent:
-        # "the NIS", "Seoul's spy agency" -> org:kr-nis (resolve/entities.py, data/actors.tsv)
+        # "the NIS", "Seoul's spy agency" -> org:kr-nis (resolve/actors.py, data/actors.tsv)
         row = canonical(name, type_, country or country_in(name))
         eid = row.id if row else f"{type_}:{slug(name)}"
         ent = self.ents.get(eid)

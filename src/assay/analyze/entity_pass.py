@@ -1,0 +1,154 @@
+"""Entities across the store kept current: only the members an ingest can reach are resolved again.
+
+Members reach each other through a shared block key (a table row, an organisation's name or description, a
+candidate id) or when one person's name words hold the other's ("Yang" and "Yang Uk"), and resolution only
+ever joins or numbers members that reach each other. So resolving the members reachable from the changed
+articles, in store order, gives what `store_entities.resolve_store` gives over the whole store. Members that
+stand for a table row ("the NIS", "the U.S.") always resolve to the row and reach no one: the row's entity only
+gathers their aliases, so they are not resolved again, only their aliases added (or, when some leave, gathered
+again).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any
+
+from assay.analyze.contributions import ArticleFacts
+from assay.analyze.store_entities import GlobalEntity, Member, block_keys, resolve_members
+from assay.store.pass_state import ClaimKey, PassState
+
+MAX_SUBSET_WORDS = 8  # a longer person name looks up its single words and its whole key only
+
+
+@dataclass
+class EntityChange:
+    moved: set[str] = field(default_factory=set)  # articles whose members' global id or country changed
+    entities: set[str] = field(default_factory=set)  # global ids written or dropped
+
+
+def person_lookups(key: frozenset[str]) -> list[str]:
+    """Keys of the members whose person name key is held in this one (subsets, itself included)."""
+    words = sorted(key)
+    sizes = range(1, len(words) + 1) if len(words) <= MAX_SUBSET_WORDS else (1, len(words))
+    return ["pk:" + "|".join(sub) for n in sizes for sub in combinations(words, n)]
+
+
+def key_rows(member: Member) -> tuple[list[str], frozenset[str]]:
+    """The keys a member is found by, and its person name key."""
+    keys, person = block_keys(member)
+    extra = ["pk:" + "|".join(sorted(person)), *(f"pw:{w}" for w in person)] if person else []
+    return sorted(keys) + extra, person
+
+
+class _Reach:
+    """Members reachable from a seed, found through the key index."""
+
+    def __init__(self, state: PassState, skip: set[str]) -> None:
+        self.state, self.skip = state, skip
+        self.found: dict[ClaimKey, Any] = {}
+        self.keys: set[str] = set()
+        self.people: set[frozenset[str]] = set()
+
+    def grow(self, keys: set[str], people: set[frozenset[str]]) -> None:
+        while keys or people:
+            hits = self.state.member_keys_with(keys - self.keys)
+            for person in people - self.people:
+                hits |= self.state.member_keys_with(person_lookups(person))
+                hits |= self.state.members_with_all([f"pw:{w}" for w in sorted(person)])
+            self.keys |= keys
+            self.people |= people
+            keys, people = set(), set()
+            fresh = [k for k in hits if k not in self.found and k[0] not in self.skip]
+            for row in self.state.members(fresh):
+                self.found[(row.article_id, row.entity_id)] = row
+                more, person = _reach_keys(Member.from_row(f"{row.article_id}/{row.entity_id}", row.facts))
+                keys |= more - self.keys
+                if person and person not in self.people:
+                    people.add(person)
+
+
+def _reach_keys(member: Member) -> tuple[set[str], frozenset[str]]:
+    """The block keys to follow from a member (none for a table row's) and its person name key."""
+    keys, person = block_keys(member)
+    return {k for k in keys if not k.startswith("row:")}, person
+
+
+def _row_id(member: Member) -> str | None:
+    return next((k[4:] for k in block_keys(member)[0] if k.startswith("row:")), None)
+
+
+def _row_aliases(state: PassState, made: dict[str, GlobalEntity], rows_left: set[str]) -> None:
+    """A table row's entity gathers the aliases of every member: add the stored ones; gather them again
+    for a row some member left."""
+    stored = state.global_entities(set(made) - rows_left)
+    for gid, ent in made.items():
+        if gid in stored:
+            ent.aliases |= set(stored[gid].aliases)
+    for gid, aliases in state.aliases_of(rows_left).items():
+        if gid in made:
+            made[gid].aliases |= aliases
+
+
+def _entity_row(e: GlobalEntity) -> dict[str, Any]:
+    return {"id": e.id, "name": e.name, "type": e.type, "country": e.country, "kind": e.kind,
+            "aliases": sorted(e.aliases)}
+
+
+def update_entities(state: PassState, new: dict[str, ArticleFacts], removed: set[str]) -> EntityChange:
+    """Resolve the members the change reaches again and store their global entities."""
+    touched = set(new) | removed
+    old_rows = state.members_of_articles(touched)
+    old_members = [Member.from_row(f"{r.article_id}/{r.entity_id}", r.facts) for r in old_rows]
+    reach = _Reach(state, skip=touched)
+    keys: set[str] = set()
+    people: set[frozenset[str]] = set()
+    for m in [*old_members, *(m for f in new.values() for m in f.members)]:
+        more, person = _reach_keys(m)
+        keys |= more
+        if person:
+            people.add(person)
+    reach.grow(keys, people)
+    stored = sorted(reach.found.values(), key=lambda r: (r.article_id, r.seq))
+    members = [(r.article_id, r.seq, Member.from_row(f"{r.article_id}/{r.entity_id}", r.facts)) for r in stored]
+    members += [(f.article_id, n, m) for f in new.values() for n, m in enumerate(f.members)]
+    members.sort(key=lambda t: (t[0], t[1]))
+    resolved = resolve_members([m for _, _, m in members])
+    rows_left = {gid for m in old_members if (gid := _row_id(m))}
+    old_ids = {r.global_id for r in (*old_rows, *stored) if r.global_id}
+    old_country = {gid: row.country for gid, row in state.global_entities(old_ids).items()}
+    made = {e.id: e for e in resolved.values()}
+    state.put_members(*_member_rows(new, resolved), gone=removed)
+    state.set_global_ids({(r.article_id, r.entity_id): resolved[f"{r.article_id}/{r.entity_id}"].id
+                          for r in stored if resolved[f"{r.article_id}/{r.entity_id}"].id != r.global_id})
+    _row_aliases(state, made, rows_left)
+    made |= {gid: ent for gid, ent in _left_rows(state, rows_left - set(made)).items()}
+    state.put_global_entities([_entity_row(e) for e in made.values()], gone=old_ids | rows_left)
+    moved = {r.article_id for r in stored
+             if (r.global_id, old_country.get(r.global_id)) !=
+             (resolved[f"{r.article_id}/{r.entity_id}"].id, resolved[f"{r.article_id}/{r.entity_id}"].country)}
+    return EntityChange(moved=moved | set(new), entities=old_ids | set(made) | rows_left)
+
+
+def _left_rows(state: PassState, row_ids: set[str]) -> dict[str, GlobalEntity]:
+    """Table rows that only lost members: their entities from the members still stored, if any."""
+    out: dict[str, GlobalEntity] = {}
+    for gid, aliases in state.aliases_of(row_ids).items():
+        kept = state.global_entities([gid]).get(gid)
+        if kept is not None:
+            out[gid] = GlobalEntity(gid, kept.name, kept.type, kept.country, kept.kind, aliases)
+    return out
+
+
+def _member_rows(new: dict[str, ArticleFacts], resolved: dict[str, GlobalEntity]
+                 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    rows, index = [], []
+    for f in new.values():
+        for n, m in enumerate(f.members):
+            entity_id = m.key.split("/", 1)[1]
+            found, person = key_rows(m)
+            rows.append({"article_id": f.article_id, "entity_id": entity_id, "seq": n, "facts": m.to_row(),
+                         "person_key": sorted(person), "global_id": resolved[m.key].id})
+            index.extend({"key": k, "article_id": f.article_id, "entity_id": entity_id} for k in set(found))
+    return rows, index

@@ -1,0 +1,88 @@
+"""The use cases both faces call: ingest (read -> extract -> store -> corpus pass), remove and rebuild.
+
+`assay ingest`, `POST /api/articles` and anything later that brings articles (feeds, a watch loop, a Spark
+run's results) go through `ingest`, so they share one order of work and one crash-safe hand-over: articles are
+stored in batches marked pending, and the corpus pass that follows (or the next one, if this one is stopped)
+takes them up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from assay.analyze.corpus import PassReport, rebuild_corpus, update_corpus
+from assay.records import Article, Extraction, InputError
+from assay.store import Store
+
+Extract = Callable[[Iterable[Article]], Iterator["Extraction | InputError"]]
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did, article by article."""
+
+    seen: int = 0
+    stored: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[InputError] = field(default_factory=list)
+    corpus: PassReport | None = None
+
+
+def corpus_pass(store: Store, reliability_file: str = "", removed: Iterable[str] = ()) -> PassReport:
+    """The incremental pass, or a full rebuild when the store was made by an older assay."""
+    if store.stale:
+        store.delete_articles(removed)
+        report = rebuild_corpus(store, reliability_file)
+        store.mark_rebuilt()
+        return report
+    return update_corpus(store, removed=removed, reliability_file=reliability_file)
+
+
+def ingest(store: Store, articles: Iterable[Article], extract: Extract, versions: dict[str, str],
+           batch_size: int = 64, reliability_file: str = "",
+           on_result: Callable[[Extraction | InputError], None] | None = None) -> IngestReport:
+    """Extract and store the articles that are new or changed, then bring the corpus pass up to date."""
+    report = IngestReport()
+
+    def todo() -> Iterator[Article]:
+        for article in articles:
+            report.seen += 1
+            if store.needs_extraction(article, versions):
+                yield article
+            else:
+                report.unchanged.append(article.id)
+
+    batch: list[Extraction] = []
+    for result in extract(todo()):
+        if on_result is not None:
+            on_result(result)
+        if isinstance(result, InputError):
+            report.skipped.append(result)
+            continue
+        batch.append(result)
+        if len(batch) >= batch_size:
+            report.stored += [e.article.id for e in batch]
+            store.save_many(batch)
+            batch = []
+    report.stored += [e.article.id for e in batch]
+    store.save_many(batch)
+    report.corpus = corpus_pass(store, reliability_file)
+    return report
+
+
+def remove(store: Store, article_ids: Iterable[str], reliability_file: str = "") -> tuple[list[str], list[str]]:
+    """Take articles out of the store and the corpus pass; (removed, unknown) ids."""
+    known = set(store.article_ids())
+    ids = list(dict.fromkeys(article_ids))
+    gone = [a for a in ids if a in known]
+    if gone:
+        corpus_pass(store, reliability_file, removed=gone)
+    return gone, [a for a in ids if a not in known]
+
+
+def rebuild(store: Store, reliability_file: str = "") -> PassReport:
+    """Run the whole corpus pass from scratch over every stored article."""
+    report = rebuild_corpus(store, reliability_file)
+    store.mark_rebuilt()
+    return report
