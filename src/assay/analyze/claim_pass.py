@@ -15,7 +15,7 @@ from typing import Any
 
 from assay.analyze.contributions import ArticleFacts, ClaimFacts
 from assay.analyze.corroboration import MAX_BUCKET, ClaimView, Relation, origin_of, relate
-from assay.analyze.grading import grade_of, origin_record
+from assay.analyze.grading import OriginRecord, grade_of, origin_record
 from assay.store.pass_state import ClaimKey, PassState
 
 
@@ -193,7 +193,7 @@ def _relation_row(r: Relation) -> dict[str, Any]:
             "reason": r.reason}
 
 
-def _grades(state: PassState, step: _Step, keys: set[ClaimKey], records: dict[str, dict[str, tuple[bool, bool]]],
+def _grades(state: PassState, step: _Step, keys: set[ClaimKey], records: dict[str, OriginRecord],
             priors: dict[str, tuple[str, str]]) -> list[dict[str, Any]]:
     claims = [step.now[k] for k in sorted(keys)]
     missing = {c.origin for c in claims} - set(records)

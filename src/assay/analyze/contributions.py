@@ -6,7 +6,7 @@ only the stored articles, entities and claims it can touch, instead of rereading
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from assay.analyze.corroboration import MIN_WORDS, content_terms, is_negative
@@ -36,7 +36,7 @@ class ClaimFacts:
     probability: str | None
 
     def to_row(self) -> dict[str, Any]:
-        return asdict(self)
+        return {f.name: getattr(self, f.name) for f in fields(self)}  # shallow: the JSON column lists tuples
 
     @classmethod
     def from_row(cls, d: dict[str, Any]) -> ClaimFacts:

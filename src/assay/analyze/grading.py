@@ -139,7 +139,7 @@ def wording(claim: Claim) -> str:
 
 
 def _track_record(exs: list[Extraction], origins: dict[ClaimKey, str], agree: dict[ClaimKey, set[str]],
-                  contra: dict[ClaimKey, set[str]]) -> dict[str, dict[str, tuple[bool, bool]]]:
+                  contra: dict[ClaimKey, set[str]]) -> dict[str, OriginRecord]:
     """origin -> its distinct claims (by wording) -> (corroborated, contradicted)."""
     by_origin: dict[str, list[tuple[str, bool, bool]]] = defaultdict(list)
     for ex in exs:
@@ -149,33 +149,36 @@ def _track_record(exs: list[Extraction], origins: dict[ClaimKey, str], agree: di
     return {origin: origin_record(claims) for origin, claims in by_origin.items()}
 
 
-def origin_record(claims: Iterable[tuple[str, bool, bool]]) -> dict[str, tuple[bool, bool]]:
-    """One origin's distinct claims (by wording) -> (corroborated, contradicted), from (wording, agreed,
-    contradicted) of each of its claims."""
+@dataclass(frozen=True)
+class OriginRecord:
+    """One origin's track record: its distinct claims (by wording) -> (corroborated, contradicted), and the
+    totals (claims corroborated and not contradicted, claims contradicted), each wording counted once."""
+
+    claims: dict[str, tuple[bool, bool]]
+    totals: tuple[int, int]
+
+    def without(self, text: str) -> tuple[int, int]:
+        """The totals less one wording's claim: a claim does not vouch for itself."""
+        good, bad = self.claims[text]
+        return self.totals[0] - (good and not bad), self.totals[1] - bad
+
+
+def origin_record(claims: Iterable[tuple[str, bool, bool]]) -> OriginRecord:
+    """An origin's record from (wording, agreed, contradicted) of each of its claims."""
     record: dict[str, tuple[bool, bool]] = {}
     for text, agreed, contradicted in claims:
         good, bad = record.get(text, (False, False))
         record[text] = (good or agreed, bad or contradicted)
-    return record
+    totals = sum(good and not bad for good, bad in record.values()), sum(bad for _, bad in record.values())
+    return OriginRecord(record, totals)
 
 
-def record_totals(claims: dict[str, tuple[bool, bool]]) -> tuple[int, int]:
-    """(claims corroborated and not contradicted, claims contradicted), each wording once."""
-    return sum(good and not bad for good, bad in claims.values()), sum(bad for _, bad in claims.values())
-
-
-def _record_without(totals: tuple[int, int], own: tuple[bool, bool]) -> tuple[int, int]:
-    """A source's record less the claim being graded: a claim does not vouch for itself."""
-    good, bad = own
-    return totals[0] - (good and not bad), totals[1] - bad
-
-
-def grade_of(kind: str, origin: str, agree: set[str], contra: set[str], record: dict[str, tuple[bool, bool]],
+def grade_of(kind: str, origin: str, agree: set[str], contra: set[str], record: OriginRecord,
              text: str, country: str | None, parties_: set[str], probability: str | None,
              priors: dict[str, tuple[str, str]]) -> Grade:
     """One claim's grade from its relations' origins, its origin's record and its article's parties."""
     cred, cred_why = _credibility(agree, contra)
-    rel, rel_why = _reliability(kind, _record_without(record_totals(record), record[text]), priors)
+    rel, rel_why = _reliability(kind, record.without(text), priors)
     return Grade(rel, cred, origin, rel_why, cred_why, country if country in parties_ else None, probability)
 
 

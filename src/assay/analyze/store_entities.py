@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assay.records import Extraction
 from assay.resolve.actors import (
@@ -59,6 +60,7 @@ def _translit(word: str) -> str:
     return stem if len(stem) >= 3 else word
 
 
+@lru_cache(maxsize=65536)  # pure; the corpus pass asks for each name many times
 def name_key(name: str) -> frozenset[str]:
     """The name words of a person that identify them, transliteration-tolerant: "Mr. Yang Uk Jr." -> {yang, uk}."""
     words = [w for w in tokens(name) if w.lower().rstrip(".") not in HONORIFICS | SUFFIXES]

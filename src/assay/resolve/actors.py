@@ -102,6 +102,7 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)  # a pure function of the text, asked for each mention many times over
 def lookup_key(text: str) -> str:
     """Lower-case lookup key without a leading "the": "The Russian Defence Ministry's" -> "russian defence ministry"."""
     words = [w.lower() for w in tokens(text)]
@@ -140,6 +141,7 @@ def _country_of(words: list[str]) -> str | None:
     return country_code(text) or _seats().get(text.lower())
 
 
+@lru_cache(maxsize=65536)
 def describe(name: str) -> tuple[str | None, str] | None:
     """(country or None, concept) when a name is a country plus a head concept, else None.
 

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, tuple_, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, tuple_, update
 
 from .schema import (
     article_facts,
@@ -27,9 +27,11 @@ from .schema import (
     sources,
 )
 
-CHUNK = 400
+CHUNK = 5000  # keys per IN list: SQLite allows 32,766 parameters a statement, PostgreSQL 65,535
+PAIR_CHUNK = 2000
 PASS_TABLES = (relations, claim_grades, sources, copies, claim_names, claim_facts, entity_keys, entity_members,
                global_entities, copy_bands, article_facts)
+PLAIN_TABLES = {"copy_bands", "entity_keys", "claim_names", "copies"}  # strings and integers only
 ClaimKey = tuple[str, str]
 
 
@@ -49,13 +51,14 @@ class PassState:
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
+        self.emptied = False  # cleared in this transaction: nothing stored before the pass can be reached
 
     def _rows(self, query: Any, column: Any, values: Iterable[Any]) -> Iterator[Any]:
         for part in chunks(sorted(set(values))):
             yield from self.conn.execute(query.where(column.in_(part)))
 
     def _rows_by_key(self, query: Any, cols: tuple[Any, Any], keys: Iterable[ClaimKey]) -> Iterator[Any]:
-        for part in chunks(sorted(set(keys)), 200):
+        for part in chunks(sorted(set(keys)), PAIR_CHUNK):
             yield from self.conn.execute(query.where(tuple_(*cols).in_(part)))
 
     def _delete(self, table: Any, column: Any, values: Iterable[Any]) -> None:
@@ -63,17 +66,37 @@ class PassState:
             self.conn.execute(delete(table).where(column.in_(part)))
 
     def _delete_keys(self, table: Any, cols: tuple[Any, Any], keys: Iterable[ClaimKey]) -> None:
-        for part in chunks(sorted(set(keys)), 200):
+        for part in chunks(sorted(set(keys)), PAIR_CHUNK):
             self.conn.execute(delete(table).where(tuple_(*cols).in_(part)))
 
     def _insert(self, table: Any, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        if table.name in PLAIN_TABLES:
+            self._insert_plain(table, rows)
+            return
         for part in chunks(rows, 5000):
             self.conn.execute(insert(table), part)
+
+    def _insert_plain(self, table: Any, rows: list[dict[str, Any]]) -> None:
+        """Many rows of plain columns (no JSON) through the driver: SQLAlchemy's per-row parameter work
+        costs more than the database does for the index tables' million rows."""
+        names = list(rows[0])
+        compiled = insert(table).compile(dialect=self.conn.dialect, column_keys=names)
+        order = compiled.positiontup or []
+        for part in chunks(rows, 20000):
+            params = [tuple(r[k] for k in order) for r in part] if compiled.positional else part
+            self.conn.exec_driver_sql(str(compiled), params)
+
+    def _update_many(self, query: Any, params: list[dict[str, Any]]) -> None:
+        if params:
+            self.conn.execute(query, params)
 
     def clear(self) -> None:
         """Empty every table of the pass (before a rebuild)."""
         for table in PASS_TABLES:
             self.conn.execute(delete(table))
+        self.emptied = True
 
     # ---- pending articles
     def pending(self) -> set[str]:
@@ -154,9 +177,9 @@ class PassState:
 
     def set_global_ids(self, ids: dict[ClaimKey, str]) -> None:
         m = entity_members.c
-        for (article, entity), gid in ids.items():
-            self.conn.execute(update(entity_members).where((m.article_id == article) & (m.entity_id == entity))
-                              .values(global_id=gid))
+        query = (update(entity_members).where((m.article_id == bindparam("a")) & (m.entity_id == bindparam("e")))
+                 .values(global_id=bindparam("g")))
+        self._update_many(query, [{"a": a, "e": e, "g": gid} for (a, e), gid in ids.items()])
 
     def global_entities(self, ids: Iterable[str]) -> dict[str, Any]:
         return {r.id: r for r in self._rows(select(global_entities), global_entities.c.id, ids)}
@@ -212,9 +235,10 @@ class PassState:
 
     def set_relation_origins(self, found: dict[ClaimKey, tuple[list[str], list[str]]]) -> None:
         c = claim_facts.c
-        for (article, claim), (agree, contra) in found.items():
-            self.conn.execute(update(claim_facts).where((c.article_id == article) & (c.claim_id == claim))
-                              .values(agree=agree, contra=contra))
+        query = (update(claim_facts).where((c.article_id == bindparam("a")) & (c.claim_id == bindparam("k")))
+                 .values(agree=bindparam("agree"), contra=bindparam("contra")))
+        self._update_many(query, [{"a": a, "k": k, "agree": good, "contra": bad}
+                                  for (a, k), (good, bad) in found.items()])
 
     def relations_touching(self, keys: Iterable[ClaimKey]) -> list[Any]:
         r = relations.c
