@@ -17,6 +17,7 @@ from typing import Any
 
 from assay.analyze.contributions import ArticleFacts
 from assay.analyze.store_entities import GlobalEntity, Member, block_keys, resolve_members
+from assay.resolve.actors import actor_rows
 from assay.store.pass_state import ClaimKey, PassState
 
 MAX_SUBSET_WORDS = 8  # a longer person name looks up its single words and its whole key only
@@ -81,8 +82,9 @@ def _row_id(member: Member) -> str | None:
 
 def _row_aliases(state: PassState, made: dict[str, GlobalEntity], rows_left: set[str]) -> None:
     """A table row's entity gathers the aliases of every member: add the stored ones; gather them again
-    for a row some member left."""
-    stored = state.global_entities(set(made) - rows_left)
+    for a row some member left. Other entities were resolved from all their members and keep what they got."""
+    rows = actor_rows()
+    stored = state.global_entities({gid for gid in made if gid in rows} - rows_left)
     for gid, ent in made.items():
         if gid in stored:
             ent.aliases |= set(stored[gid].aliases)
@@ -109,7 +111,8 @@ def update_entities(state: PassState, new: dict[str, ArticleFacts], removed: set
         keys |= more
         if person:
             people.add(person)
-    reach.grow(keys, people)
+    if not state.emptied:  # after a clear every member is new: there is no one stored to reach
+        reach.grow(keys, people)
     stored = sorted(reach.found.values(), key=lambda r: (r.article_id, r.seq))
     members = [(r.article_id, r.seq, Member.from_row(f"{r.article_id}/{r.entity_id}", r.facts)) for r in stored]
     members += [(f.article_id, n, m) for f in new.values() for n, m in enumerate(f.members)]

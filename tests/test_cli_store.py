@@ -1,0 +1,96 @@
+"""Keeping the store: `assay remove`, `assay rebuild`, the store version and an ingest that stopped early."""
+
+import json
+
+from click.testing import CliRunner
+from sqlalchemy import delete, update
+
+from assay.cli import cli
+from assay.store import open_store
+from assay.store.schema import meta
+
+
+def _reports(tmp_path):
+    path = tmp_path / "g.jsonl"
+    rows = [{"id": "g1", "published": "2026-05-04", "outlet": "Gazette",
+             "text": "Estovia's border agency said on Monday that Norvan troops had crossed the Lake river."},
+            {"id": "g2", "published": "2026-05-05", "outlet": "Courier",
+             "text": "Norva's defence ministry denied that Norvan troops had crossed the Lake river."}]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def _url(tmp_path):
+    return f"sqlite:///{tmp_path / 'a.db'}"
+
+
+def run(args, tmp_path):
+    return CliRunner().invoke(cli, ["--store", _url(tmp_path), *args], catch_exceptions=False)
+
+
+def _claims(tmp_path):
+    return json.loads(run(["claims", "--json"], tmp_path).stdout)
+
+
+def test_remove_takes_an_article_out_and_regrades_what_it_touched(tmp_path):
+    assert run(["ingest", str(_reports(tmp_path))], tmp_path).exit_code == 0
+    assert {c["credibility"] for c in _claims(tmp_path)} == {4}  # the crossing and its denial contradict
+    result = run(["remove", "g2"], tmp_path)
+    assert result.exit_code == 0 and "1 articles removed" in result.output
+    left = _claims(tmp_path)
+    assert [c["article_id"] for c in left] == ["g1"]
+    assert left[0]["credibility"] != 4 and "contradict" not in left[0]["credibility_reason"]
+    sources = json.loads(run(["sources", "--json"], tmp_path).stdout)
+    assert [s["name"] for s in sources] == ["Estovia's border agency"]
+
+
+def test_remove_reports_unknown_ids_and_exits_non_zero(tmp_path):
+    assert run(["ingest", str(_reports(tmp_path))], tmp_path).exit_code == 0
+    result = run(["remove", "g1", "nope"], tmp_path)
+    assert result.exit_code == 1
+    assert "not in the store: nope" in result.output and "1 articles removed" in result.output
+    assert [c["article_id"] for c in _claims(tmp_path)] == ["g2"]
+
+
+def test_rebuild_gives_what_the_ingests_gave(tmp_path):
+    assert run(["ingest", str(_reports(tmp_path))], tmp_path).exit_code == 0
+    before = _claims(tmp_path)
+    result = run(["rebuild"], tmp_path)
+    assert result.exit_code == 0 and "Rebuilt over 2 articles" in result.output
+    assert _claims(tmp_path) == before
+
+
+def test_a_store_from_a_newer_assay_is_a_one_line_error(tmp_path):
+    assert run(["ingest", str(_reports(tmp_path))], tmp_path).exit_code == 0
+    store = open_store(_url(tmp_path))
+    with store.engine.begin() as conn:
+        conn.execute(update(meta).where(meta.c.key == "store_version").values(value="99"))
+    store.close()
+    result = run(["claims"], tmp_path)
+    assert result.exit_code == 1 and "made by a newer assay" in result.output
+
+
+def test_a_store_from_an_older_assay_asks_for_a_rebuild_once(tmp_path):
+    assert run(["ingest", str(_reports(tmp_path))], tmp_path).exit_code == 0
+    before = _claims(tmp_path)
+    store = open_store(_url(tmp_path))
+    with store.engine.begin() as conn:  # what a store made before the version was kept looks like
+        conn.execute(delete(meta))
+    store.close()
+    assert "run `assay rebuild`" in run(["claims"], tmp_path).output
+    assert run(["rebuild"], tmp_path).exit_code == 0
+    assert "assay rebuild" not in run(["claims"], tmp_path).output
+    assert _claims(tmp_path) == before
+
+
+def test_articles_stored_by_an_ingest_that_stopped_are_taken_up_by_the_next(pipeline, tmp_path):
+    from assay.records import Article
+    store = open_store(_url(tmp_path))
+    rows = [json.loads(line) for line in _reports(tmp_path).read_text().splitlines()]
+    store.save_many(pipeline.extract_one(Article.from_dict(r)) for r in rows)  # stored, no corpus pass yet
+    assert store.pending() == 2
+    store.close()
+    result = run(["ingest", str(_reports(tmp_path))], tmp_path)
+    assert "2 unchanged" in result.output
+    assert open_store(_url(tmp_path)).pending() == 0
+    assert {c["credibility"] for c in _claims(tmp_path)} == {4}
