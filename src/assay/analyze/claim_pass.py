@@ -139,7 +139,8 @@ def update_claims(state: PassState, new: dict[str, ArticleFacts], removed: set[s
     active = {n for k in dirty if k in step.now for n in step.now[k].facts.names if _active(counts_after[n])}
     step.load(state.claims_named(active) - set(old))
     views = sorted((c for c in step.now.values() if c.facts.comparable), key=lambda c: c.order)
-    found = [r for i, j in _pairs(dirty, views, active) if (r := relate(views[i].view(), views[j].view()))]
+    compared = [v.view() for v in views]
+    found = [r for i, j in _pairs(dirty, views, active) if (r := relate(compared[i], compared[j]))]
 
     touched = (dirty | partners | {k for r in found for k in (r.a, r.b)}) - (set(old) - set(fresh))
     step.load(touched)

@@ -54,10 +54,9 @@ class _Reach:
 
     def grow(self, keys: set[str], people: set[frozenset[str]]) -> None:
         while keys or people:
-            hits = self.state.member_keys_with(keys - self.keys)
-            for person in people - self.people:
-                hits |= self.state.member_keys_with(person_lookups(person))
-                hits |= self.state.members_with_all([f"pw:{w}" for w in sorted(person)])
+            people = people - self.people
+            lookups = (keys - self.keys) | {k for person in people for k in person_lookups(person)}
+            hits = self.state.member_keys_with(lookups) | self.state.members_holding(people)
             self.keys |= keys
             self.people |= people
             keys, people = set(), set()
@@ -68,6 +67,17 @@ class _Reach:
                 keys |= more - self.keys
                 if person and person not in self.people:
                     people.add(person)
+
+
+def _grow_from(reach: _Reach, seeds: list[Member]) -> None:
+    keys: set[str] = set()
+    people: set[frozenset[str]] = set()
+    for m in seeds:
+        more, person = _reach_keys(m)
+        keys |= more
+        if person:
+            people.add(person)
+    reach.grow(keys, people)
 
 
 def _reach_keys(member: Member) -> tuple[set[str], frozenset[str]]:
@@ -104,15 +114,8 @@ def update_entities(state: PassState, new: dict[str, ArticleFacts], removed: set
     old_rows = state.members_of_articles(touched)
     old_members = [Member.from_row(f"{r.article_id}/{r.entity_id}", r.facts) for r in old_rows]
     reach = _Reach(state, skip=touched)
-    keys: set[str] = set()
-    people: set[frozenset[str]] = set()
-    for m in [*old_members, *(m for f in new.values() for m in f.members)]:
-        more, person = _reach_keys(m)
-        keys |= more
-        if person:
-            people.add(person)
     if not state.emptied:  # after a clear every member is new: there is no one stored to reach
-        reach.grow(keys, people)
+        _grow_from(reach, [*old_members, *(m for f in new.values() for m in f.members)])
     stored = sorted(reach.found.values(), key=lambda r: (r.article_id, r.seq))
     members = [(r.article_id, r.seq, Member.from_row(f"{r.article_id}/{r.entity_id}", r.facts)) for r in stored]
     members += [(f.article_id, n, m) for f in new.values() for n, m in enumerate(f.members)]

@@ -157,12 +157,18 @@ class PassState:
         k = entity_keys.c
         return {(r.article_id, r.entity_id) for r in self._rows(select(k.article_id, k.entity_id), k.key, keys)}
 
-    def members_with_all(self, keys: list[str]) -> set[ClaimKey]:
-        """Members holding every one of `keys` (a person whose name words include these)."""
+    def members_holding(self, people: Iterable[frozenset[str]]) -> set[ClaimKey]:
+        """Members whose person name words hold all the words of one of `people` ("Yang Uk" holds "Yang"):
+        one look-up for a whole round of the reach."""
+        people = [p for p in people if p]
         k = entity_keys.c
-        query = (select(k.article_id, k.entity_id).where(k.key.in_(keys)).group_by(k.article_id, k.entity_id)
-                 .having(func.count() == len(keys)))
-        return {(r.article_id, r.entity_id) for r in self.conn.execute(query)}
+        words: dict[ClaimKey, set[str]] = defaultdict(set)
+        for r in self._rows(select(k.article_id, k.entity_id, k.key), k.key, {f"pw:{w}" for p in people for w in p}):
+            words[(r.article_id, r.entity_id)].add(r.key[3:])
+        by_first: dict[str, list[frozenset[str]]] = defaultdict(list)  # a person is checked under one word
+        for p in people:
+            by_first[min(p)].append(p)
+        return {m for m, held in words.items() if any(p <= held for w in held for p in by_first.get(w, ()))}
 
     def members(self, keys: Iterable[ClaimKey]) -> list[Any]:
         m = entity_members.c
