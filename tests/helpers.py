@@ -33,3 +33,14 @@ def ingest_articles(folder: Path, articles: list[dict], db: str = "store.db") ->
     result = CliRunner().invoke(cli, ["--store", url, "ingest", str(path)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return url
+
+
+def two_reports(folder: Path) -> Path:
+    """A JSONL file of two articles we wrote: a border crossing reported, and denied by the other side."""
+    path = folder / "g.jsonl"
+    rows = [{"id": "g1", "published": "2026-05-04", "outlet": "Gazette",
+             "text": "Estovia's border agency said on Monday that Norvan troops had crossed the Lake river."},
+            {"id": "g2", "published": "2026-05-05", "outlet": "Courier",
+             "text": "Norva's defence ministry denied that Norvan troops had crossed the Lake river."}]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return path

@@ -4,6 +4,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from helpers import two_reports
 
 from assay.cli import cli
 
@@ -176,18 +177,8 @@ def test_a_places_file_with_a_bad_row_is_a_usage_error(tmp_path):
     assert result.exit_code == 2 and "places.tsv:1" in result.output
 
 
-def _two_reports(tmp_path):
-    path = tmp_path / "g.jsonl"
-    rows = [{"id": "g1", "published": "2026-05-04", "outlet": "Gazette",
-             "text": "Estovia's border agency said on Monday that Norvan troops had crossed the Lake river."},
-            {"id": "g2", "published": "2026-05-05", "outlet": "Courier",
-             "text": "Norva's defence ministry denied that Norvan troops had crossed the Lake river."}]
-    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    return path
-
-
 def test_ingest_grades_every_claim_and_lists_sources(tmp_path):
-    assert run(["ingest", str(_two_reports(tmp_path))], tmp_path).exit_code == 0
+    assert run(["ingest", str(two_reports(tmp_path))], tmp_path).exit_code == 0
     claims = json.loads(run(["claims", "--json"], tmp_path).stdout)
     assert claims and all(c["grade"] and c["reliability_reason"] and c["credibility_reason"] for c in claims)
     assert {c["credibility"] for c in claims} == {4}  # the crossing and its denial contradict each other
@@ -197,7 +188,7 @@ def test_ingest_grades_every_claim_and_lists_sources(tmp_path):
     sources = json.loads(run(["sources", "--json"], tmp_path).stdout)
     assert sorted(s["name"] for s in sources) == ["Estovia's border agency", "Norva's defence ministry"]
     assert all(s["claims"] == 1 and s["grades"] == {"C4": 1} for s in sources)
-    again = run(["ingest", str(_two_reports(tmp_path))], tmp_path)
+    again = run(["ingest", str(two_reports(tmp_path))], tmp_path)
     assert "0 extracted and stored, 2 unchanged" in again.output
     assert json.loads(run(["claims", "--json"], tmp_path).stdout) == claims
 
@@ -210,7 +201,7 @@ def test_an_actors_file_with_a_bad_row_is_a_usage_error(tmp_path):
 
 
 def test_brief_is_written_where_asked(tmp_path):
-    assert run(["ingest", str(_two_reports(tmp_path))], tmp_path).exit_code == 0
+    assert run(["ingest", str(two_reports(tmp_path))], tmp_path).exit_code == 0
     out = tmp_path / "reports" / "b.html"
     out.parent.mkdir()
     result = run(["brief", "-o", str(out)], tmp_path)

@@ -3,21 +3,12 @@
 import json
 
 from click.testing import CliRunner
+from helpers import two_reports
 from sqlalchemy import delete, update
 
 from assay.cli import cli
 from assay.store import open_store
 from assay.store.schema import meta
-
-
-def _reports(tmp_path):
-    path = tmp_path / "g.jsonl"
-    rows = [{"id": "g1", "published": "2026-05-04", "outlet": "Gazette",
-             "text": "Estovia's border agency said on Monday that Norvan troops had crossed the Lake river."},
-            {"id": "g2", "published": "2026-05-05", "outlet": "Courier",
-             "text": "Norva's defence ministry denied that Norvan troops had crossed the Lake river."}]
-    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    return path
 
 
 def _url(tmp_path):
@@ -33,7 +24,7 @@ def _claims(tmp_path):
 
 
 def test_remove_takes_an_article_out_and_regrades_what_it_touched(tmp_path):
-    assert run(["ingest", str(_reports(tmp_path))], tmp_path).exit_code == 0
+    assert run(["ingest", str(two_reports(tmp_path))], tmp_path).exit_code == 0
     assert {c["credibility"] for c in _claims(tmp_path)} == {4}  # the crossing and its denial contradict
     result = run(["remove", "g2"], tmp_path)
     assert result.exit_code == 0 and "1 articles removed" in result.output
@@ -45,7 +36,7 @@ def test_remove_takes_an_article_out_and_regrades_what_it_touched(tmp_path):
 
 
 def test_remove_reports_unknown_ids_and_exits_non_zero(tmp_path):
-    assert run(["ingest", str(_reports(tmp_path))], tmp_path).exit_code == 0
+    assert run(["ingest", str(two_reports(tmp_path))], tmp_path).exit_code == 0
     result = run(["remove", "g1", "nope"], tmp_path)
     assert result.exit_code == 1
     assert "not in the store: nope" in result.output and "1 articles removed" in result.output
@@ -53,7 +44,7 @@ def test_remove_reports_unknown_ids_and_exits_non_zero(tmp_path):
 
 
 def test_rebuild_gives_what_the_ingests_gave(tmp_path):
-    assert run(["ingest", str(_reports(tmp_path))], tmp_path).exit_code == 0
+    assert run(["ingest", str(two_reports(tmp_path))], tmp_path).exit_code == 0
     before = _claims(tmp_path)
     result = run(["rebuild"], tmp_path)
     assert result.exit_code == 0 and "Rebuilt over 2 articles" in result.output
@@ -61,7 +52,7 @@ def test_rebuild_gives_what_the_ingests_gave(tmp_path):
 
 
 def test_a_store_from_a_newer_assay_is_a_one_line_error(tmp_path):
-    assert run(["ingest", str(_reports(tmp_path))], tmp_path).exit_code == 0
+    assert run(["ingest", str(two_reports(tmp_path))], tmp_path).exit_code == 0
     store = open_store(_url(tmp_path))
     with store.engine.begin() as conn:
         conn.execute(update(meta).where(meta.c.key == "store_version").values(value="99"))
@@ -71,7 +62,7 @@ def test_a_store_from_a_newer_assay_is_a_one_line_error(tmp_path):
 
 
 def test_a_store_from_an_older_assay_asks_for_a_rebuild_once(tmp_path):
-    assert run(["ingest", str(_reports(tmp_path))], tmp_path).exit_code == 0
+    assert run(["ingest", str(two_reports(tmp_path))], tmp_path).exit_code == 0
     before = _claims(tmp_path)
     store = open_store(_url(tmp_path))
     with store.engine.begin() as conn:  # what a store made before the version was kept looks like
@@ -86,11 +77,11 @@ def test_a_store_from_an_older_assay_asks_for_a_rebuild_once(tmp_path):
 def test_articles_stored_by_an_ingest_that_stopped_are_taken_up_by_the_next(pipeline, tmp_path):
     from assay.records import Article
     store = open_store(_url(tmp_path))
-    rows = [json.loads(line) for line in _reports(tmp_path).read_text().splitlines()]
+    rows = [json.loads(line) for line in two_reports(tmp_path).read_text().splitlines()]
     store.save_many(pipeline.extract_one(Article.from_dict(r)) for r in rows)  # stored, no corpus pass yet
     assert store.pending() == 2
     store.close()
-    result = run(["ingest", str(_reports(tmp_path))], tmp_path)
+    result = run(["ingest", str(two_reports(tmp_path))], tmp_path)
     assert "2 unchanged" in result.output
     assert open_store(_url(tmp_path)).pending() == 0
     assert {c["credibility"] for c in _claims(tmp_path)} == {4}
