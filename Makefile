@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install run test lint eval bench clean
+.PHONY: install run test lint eval bench bench-corpus clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py --shared $(SHARED)
 	$(BIN)/python bench/bench_places.py
 	$(BIN)/python bench/bench_dedupe.py --shared $(SHARED)
+
+bench-corpus: $(STAMP)
+	$(BIN)/python bench/bench_corpus.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) assay.db assay.db-wal assay.db-shm brief.html build *.egg-info
