@@ -146,6 +146,7 @@ class _Groups:
         return True
 
 
+@lru_cache(maxsize=65536)
 def _proper(name: str) -> bool:
     """A proper name ("Yang Uk", "Veldran Border Guard"), not a description the parser made an entity
     ("a senior official", "police")."""
