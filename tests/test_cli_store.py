@@ -43,6 +43,16 @@ def test_remove_reports_unknown_ids_and_exits_non_zero(tmp_path):
     assert [c["article_id"] for c in _claims(tmp_path)] == ["g2"]
 
 
+def test_claim_ids_are_stable_across_removal_and_rebuild(tmp_path):
+    assert run(["ingest", str(two_reports(tmp_path))], tmp_path).exit_code == 0
+    ids = {c["id"]: c["content_text"] for c in _claims(tmp_path)}
+    assert all(i == f"{c['article_id']}/{c['claim_id']}" for i, c in zip(ids, _claims(tmp_path), strict=True))
+    assert run(["remove", "g1"], tmp_path).exit_code == 0
+    assert run(["rebuild"], tmp_path).exit_code == 0
+    assert run(["ingest", str(two_reports(tmp_path))], tmp_path).exit_code == 0
+    assert {c["id"]: c["content_text"] for c in _claims(tmp_path)} == ids
+
+
 def test_rebuild_gives_what_the_ingests_gave(tmp_path):
     assert run(["ingest", str(two_reports(tmp_path))], tmp_path).exit_code == 0
     before = _claims(tmp_path)

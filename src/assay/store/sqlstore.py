@@ -187,10 +187,12 @@ class Store(StoreQueries):
         """Claims with their resolved source name and article fields, oldest article first.
 
         `source` matches (case-insensitively, as a substring) the resolved entity name, the source as
-        written, or the entity id; `about` matches the claim's content text.
+        written, or the entity id; `about` matches the claim's content text. Each row's `id` is the claim's
+        stable id, "ARTICLE_ID/CLAIM_ID": it survives re-ingests, removals of other articles and rebuilds.
         """
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(claims_query(source, about, limit, grade))]
+            rows = conn.execute(claims_query(source, about, limit, grade))
+            return [{"id": f"{r.article_id}/{r.claim_id}", **r._mapping} for r in rows]
 
     def extraction(self, article_id: str) -> Extraction | None:
         """The full extraction stored for an article, or None if there is none."""
