@@ -10,12 +10,29 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from assay.analyze.corpus import PassReport, rebuild_corpus, update_corpus
 from assay.records import Article, Extraction, InputError
+from assay.settings import Settings
 from assay.store import Store
 
 Extract = Callable[[Iterable[Article]], Iterator["Extraction | InputError"]]
+
+
+class Extractor(Protocol):
+    """What ingest needs of the per-article side: extraction and the extractors' versions."""
+
+    versions: dict[str, str]
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction | InputError]: ...
+
+
+def load_extractor(settings: Settings) -> Extractor:
+    """The per-article pipeline (loads the spaCy model: seconds and memory), for faces that do not build one
+    themselves: the dashboard's API imports this, not the pipeline."""
+    from assay.pipeline import Pipeline
+    return Pipeline(settings)
 
 
 @dataclass

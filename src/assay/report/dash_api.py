@@ -15,7 +15,6 @@ from assay.analyze.events import filter_events
 from assay.analyze.places import filter_places
 from assay.ingest.common import Options, Problem
 from assay.ingest.tables import record_article
-from assay.pipeline import Pipeline
 from assay.records import PLOVER_TYPES, Article
 from assay.report.dash_common import (
     PER_PAGE,
@@ -117,10 +116,10 @@ def require_token(request: Request, creds: Annotated[HTTPAuthorizationCredential
         raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
 
 
-def _pipeline(request: Request) -> Pipeline:
-    """The spaCy pipeline, loaded on the first ingest only (it takes seconds and memory)."""
+def _extractor(request: Request) -> service.Extractor:
+    """The per-article pipeline, loaded on the first ingest only (it takes seconds and memory)."""
     if getattr(request.app.state, "pipeline", None) is None:
-        request.app.state.pipeline = Pipeline(settings_of(request))
+        request.app.state.pipeline = service.load_extractor(settings_of(request))
     return request.app.state.pipeline
 
 
@@ -137,7 +136,7 @@ def api_ingest(request: Request, body: ArticleIn | list[ArticleIn]) -> dict[str,
     settings, store = settings_of(request), store_of(request)
     articles = _articles(body if isinstance(body, list) else [body], settings)
     with _ingest_lock:
-        pipeline = _pipeline(request)
+        pipeline = _extractor(request)
         report = service.ingest(store, articles, pipeline.extract, pipeline.versions, settings.batch_size,
                                 settings.reliability_file)
     return {"stored": report.stored, "unchanged": report.unchanged,
