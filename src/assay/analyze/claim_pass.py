@@ -159,21 +159,22 @@ def update_claims(state: PassState, new: dict[str, ArticleFacts], removed: set[s
     origins = {c.origin for c in old.values()} | {step.now[k].origin for k in touched}
     before: dict[str, list[tuple[str, bool, bool]]] = defaultdict(list)
     after: dict[str, list[tuple[str, bool, bool]]] = defaultdict(list)
-    members: dict[str, set[ClaimKey]] = defaultdict(set)
+    members: dict[str, dict[ClaimKey, str]] = defaultdict(dict)  # origin -> its claims now -> their wording
     for r in state.claims_of_origins(origins):
         key = (r.article_id, r.claim_id)
         before[r.origin].append((r.wording, bool(r.agree), bool(r.contra)))
         if key not in old:
             c = step.now.get(key)
             after[r.origin].append((r.wording, bool(c.agree if c else r.agree), bool(c.contra if c else r.contra)))
-            members[r.origin].add(key)
+            members[r.origin][key] = r.wording
     for key, c in fresh.items():
         if c.origin in origins:
             after[c.origin].append((c.facts.wording, bool(c.agree), bool(c.contra)))
-            members[c.origin].add(key)
+            members[c.origin][key] = c.facts.wording
     records = {o: origin_record(after[o]) for o in origins}
     regrade = set(fresh) | touched
-    regrade |= {k for o in origins if origin_record(before[o]) != records[o] for k in members[o]}
+    for o in origins:
+        regrade |= _record_readers(origin_record(before[o]), records[o], members[o])
     regrade |= {(r.article_id, r.claim_id) for r in state.claims_of_articles(regrouped - v_articles)}
     step.load(regrade)
     grade_rows = _grades(state, step, regrade, records, priors)
@@ -187,6 +188,14 @@ def update_claims(state: PassState, new: dict[str, ArticleFacts], removed: set[s
     refresh = state.grade_sources(regrade | set(old))
     state.replace_grades(regrade | set(old), grade_rows)
     return refresh | {c.source_id for c in step.now.values() if c.key in regrade and c.source_id}, len(grade_rows)
+
+
+def _record_readers(old: OriginRecord, new: OriginRecord, members: dict[ClaimKey, str]) -> set[ClaimKey]:
+    """The claims whose grade reads what changed in their origin's record: all of them when its totals
+    changed, else those whose own wording's entry did (a grade reads the totals less its own entry)."""
+    if old.totals != new.totals:
+        return set(members)
+    return {k for k, text in members.items() if old.claims.get(text) != new.claims.get(text)}
 
 
 def _relation_row(r: Relation) -> dict[str, Any]:
