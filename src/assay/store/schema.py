@@ -102,15 +102,14 @@ copies = Table(
     Index("ix_copies_original_id", "original_id"),
 )
 
-sources = Table(
-    "sources", metadata,
-    Column("id", String, primary_key=True),  # store-wide entity id ("org:kr-nis", "person:yang-uk")
-    Column("name", Text, nullable=False),
-    Column("type", String, nullable=False),
-    Column("country", String),
-    Column("kind", String),
-    Column("aliases", JSON, nullable=False),
-)
+def _store_entity_columns() -> list[Column]:
+    """A store-wide entity: its id ("org:kr-nis", "person:yang-uk"), name, type, country, kind, aliases."""
+    return [Column("id", String, primary_key=True), Column("name", Text, nullable=False),
+            Column("type", String, nullable=False), Column("country", String), Column("kind", String),
+            Column("aliases", JSON, nullable=False)]
+
+
+sources = Table("sources", metadata, *_store_entity_columns())  # the entities graded claims cite
 
 claim_grades = Table(
     "claim_grades", metadata,
@@ -194,15 +193,7 @@ entity_keys = Table(  # block keys: members sharing one can change each other's 
     sqlite_with_rowid=False,
 )
 
-global_entities = Table(
-    "global_entities", metadata,
-    Column("id", String, primary_key=True),
-    Column("name", Text, nullable=False),
-    Column("type", String, nullable=False),
-    Column("country", String),
-    Column("kind", String),
-    Column("aliases", JSON, nullable=False),
-)
+global_entities = Table("global_entities", metadata, *_store_entity_columns())  # every resolved entity
 
 claim_facts = Table(
     "claim_facts", metadata,
