@@ -53,10 +53,10 @@ def test_sidecar_metadata(tmp_path: Path) -> None:
 
 def test_sidecar_id_and_non_string_values(tmp_path: Path) -> None:
     path = write_txt(tmp_path, "bridge.txt")
-    (tmp_path / "bridge.json").write_text(json.dumps({"id": 42, "published": 2024}), encoding="utf-8")
+    (tmp_path / "bridge.json").write_text(json.dumps({"id": 42, "published": 20240506}), encoding="utf-8")
     article = only(list(read_inputs([path])))
     assert article.id == "42"
-    assert article.published == "2024"
+    assert article.published == "2024-05-06"  # a number read as text, then as a basic ISO date
 
 
 def test_flags_fill_metadata(tmp_path: Path) -> None:

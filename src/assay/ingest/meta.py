@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from assay.dates import DateError, iso_published
 from assay.ingest.common import EMPTY_TEXT, Problem, decode_utf8
 from assay.records import Article, derive_article_id
 
@@ -73,6 +74,10 @@ def build_article(text: str, meta: Mapping[str, str | None], max_chars: int) -> 
     if len(text) > max_chars:
         raise Problem(f"article too long: {len(text)} characters > {max_chars}")
     fields = {key: meta.get(key) for key in META_FIELDS}
+    try:
+        fields["published"] = iso_published(fields["published"])
+    except DateError as e:
+        raise Problem(str(e)) from e
     language = fields.pop("language") or "en"
     article_id = meta.get("id") or derive_article_id(text, fields["outlet"], fields["url"])
     return Article(id=article_id, text=text, language=language, **fields)
