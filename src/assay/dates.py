@@ -39,3 +39,13 @@ def iso_published(value: str | None) -> str | None:
     except (TypeError, ValueError):
         pass
     raise DateError(f"published date not understood: {value[:60]!r} (write it as YYYY-MM-DD)")
+
+
+def iso_day(value: str | None) -> date | None:
+    """The day of a stored ISO date or datetime (its first 10 characters); None when missing or unreadable."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -29,10 +29,10 @@ import unicodedata
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 
+from assay.dates import iso_day
 from assay.records import Article
 
 SHINGLE = 5  # words per shingle: long enough that shared names and figures alone rarely match
@@ -153,10 +153,8 @@ def is_copy(jaccard: float | np.ndarray, containment: float | np.ndarray) -> boo
 
 def day_number(published: str | None) -> int:
     """Days since year 1 of an ISO date (its first 10 characters); -1 when unknown or unreadable."""
-    try:
-        return date.fromisoformat((published or "")[:10]).toordinal()
-    except ValueError:
-        return -1
+    d = iso_day(published)
+    return d.toordinal() if d else -1
 
 
 def _estimates(sigs: np.ndarray, sizes: np.ndarray, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
 from typing import Any
 
+from assay.dates import iso_day
 from assay.extract.quantities import SERIES_CONCEPTS
 from assay.records import Claim, Extraction, Quantity
 
@@ -78,10 +78,8 @@ def _bounds(p: dict[str, Any]) -> tuple[float, float]:
 
 
 def _days_apart(a: str | None, b: str | None) -> int | None:
-    try:
-        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) if a and b else None
-    except ValueError:
-        return None
+    da, db = iso_day(a), iso_day(b)
+    return abs((da - db).days) if da and db else None
 
 
 def _report(p: dict[str, Any]) -> tuple:

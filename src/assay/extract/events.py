@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
+from assay.dates import iso_day
 from assay.extract.event_lexicon import INTENT_TO_AGREE, INTENT_TO_THREATEN, Sense, cameo_for
 from assay.extract.event_roles import actor_heads, motion_head, recipient_head, role_ranges
 from assay.extract.event_triggers import Trigger, find_triggers
@@ -47,10 +48,7 @@ class Draft:
 
 
 def _parse_day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
+    return iso_day(value)
 
 
 def _period_end(value: str) -> date | None:

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from assay.dates import iso_day
 from assay.extract.numbers import token_value
 from assay.records import Claim, Span, Time
 
@@ -35,12 +36,7 @@ YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
 def _anchor(published: str | None) -> date | None:
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
+    return iso_day(published)
 
 
 def _future(ent: SpacySpan) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 from assay.analyze.estimates import build_series
 from assay.analyze.events import event_rows
 from assay.analyze.places import place_table
+from assay.dates import iso_day
 from assay.store import Store
 
 
@@ -85,11 +86,9 @@ def filter_series(rows: list[dict[str, Any]], about: str | None = None) -> list[
 CHART_W, CHART_H, PAD = 560, 170, 34
 
 
-def _ordinal(day: str | None) -> int | None:
-    try:
-        return date.fromisoformat(day[:10]).toordinal() if day else None
-    except ValueError:
-        return None
+def _ordinal(value: str | None) -> int | None:
+    d = iso_day(value)
+    return d.toordinal() if d else None
 
 
 def _span(p: dict[str, Any]) -> tuple[float, float] | None:
