@@ -27,7 +27,7 @@ def test_remove_takes_an_article_out_and_regrades_what_it_touched(tmp_path):
     assert run(["ingest", str(two_reports(tmp_path))], tmp_path).exit_code == 0
     assert {c["credibility"] for c in _claims(tmp_path)} == {4}  # the crossing and its denial contradict
     result = run(["remove", "g2"], tmp_path)
-    assert result.exit_code == 0 and "1 articles removed" in result.output
+    assert result.exit_code == 0 and "1 article removed." in result.output
     left = _claims(tmp_path)
     assert [c["article_id"] for c in left] == ["g1"]
     assert left[0]["credibility"] != 4 and "contradict" not in left[0]["credibility_reason"]
@@ -39,7 +39,7 @@ def test_remove_reports_unknown_ids_and_exits_non_zero(tmp_path):
     assert run(["ingest", str(two_reports(tmp_path))], tmp_path).exit_code == 0
     result = run(["remove", "g1", "nope"], tmp_path)
     assert result.exit_code == 1
-    assert "not in the store: nope" in result.output and "1 articles removed" in result.output
+    assert "not in the store: nope" in result.output and "1 article removed." in result.output
     assert [c["article_id"] for c in _claims(tmp_path)] == ["g2"]
 
 

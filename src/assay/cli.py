@@ -160,7 +160,7 @@ def remove(settings: Settings, article_ids: tuple[str, ...]) -> None:
         gone, unknown = service.remove(store, article_ids, settings.reliability_file)
     for aid in unknown:
         err.print(f"[yellow]not in the store[/yellow]: {escape(aid)}", highlight=False)
-    err.print(f"{len(gone)} articles removed.", highlight=False)
+    err.print(f"{len(gone)} article{'' if len(gone) == 1 else 's'} removed.", highlight=False)
     sys.exit(1 if unknown else 0)
 
 
