@@ -204,15 +204,14 @@ class CopyIndex:
     `add` only computes a signature; `groups()` finds candidates for the articles added since the
     last call (LSH bands over all stored signatures, by sorting) and checks them. Groups are the connected
     parts of the pairs found (every article keeps its signature row, verbatim copies too), so the result does
-    not depend on the order articles were added in. `preload` takes signatures already checked among
-    themselves (stored ones), so only pairs with later articles are checked.
+    not depend on the order articles were added in.
     """
 
     def __init__(self) -> None:
         self._ids: list[str] = []
         self._rank: list[tuple[bool, str, int, str]] = []  # how "original" each article is: lower wins
         self._parent: list[int] = []
-        self._exact: dict[bytes, list[int]] = {}  # normalised-word hash -> articles with it
+        self._exact: dict[bytes, int] = {}  # normalised-word hash -> first article with it
         self._rows: list[int] = []  # article index of each signature row
         self._sigs = np.empty((0, NUM_PERM), dtype=np.uint32)
         self._keys = np.empty((0, BANDS), dtype=np.uint64)
@@ -230,35 +229,21 @@ class CopyIndex:
         self.add_signed(article.id, rank(article.id, article.published, len(article.text)), signature(article.text),
                         day_number(article.published))
 
-    def add_signed(self, article_id: str, rank: tuple[bool, str, int, str], sig: Signature, day: int) -> None:
-        """Add an article by its signature."""
-        self._put(article_id, rank, sig, day, check=True)
-
-    def preload(self, items: Iterable[tuple[str, tuple[bool, str, int, str], Signature, int]]) -> None:
-        """Add articles already checked among themselves (their links are stored): only pairs with articles
-        added later are checked."""
-        self._flush()
-        for article_id, rank_, sig, day in items:
-            self._put(article_id, rank_, sig, day, check=False)
-        if self._pending:
-            self._stack()
-
-    def _put(self, article_id: str, rank: tuple[bool, str, int, str], sig: Signature, day: int,
-             check: bool) -> None:
+    def add_signed(self, article_id: str, rank_: tuple[bool, str, int, str], sig: Signature, day: int) -> None:
+        """Add an article by its signature, `rank` and `day_number` (the corpus pass keeps these stored)."""
         if article_id in self._seen:
             return
         idx = len(self._ids)
         self._seen[article_id] = idx
         self._ids.append(article_id)
-        self._rank.append(rank)
+        self._rank.append(rank_)
         self._parent.append(idx)
         if sig.exact is None:
             return  # no words at all: nothing to be a copy of
-        same = self._exact.setdefault(sig.exact, [])
-        if check and same:  # the same words: a verbatim copy (of all of them, which are one group already)
-            self._union(same[0], idx)
-        same.append(idx)
-        if sig.minhash is not None:
+        first = self._exact.setdefault(sig.exact, idx)
+        if first != idx:
+            self._union(first, idx)  # the same words: a verbatim copy
+        if sig.minhash is not None:  # a copy keeps its row too, so groups do not depend on arrival order
             self._pending.append((sig.minhash, sig.size, day))
             self._terms.append(sig.terms)
             self._rows.append(idx)
@@ -274,8 +259,10 @@ class CopyIndex:
         if ra != rb:
             self._parent[max(ra, rb)] = min(ra, rb)
 
-    def _stack(self) -> int:
-        """Move pending signatures into the arrays; the first new row's index."""
+    def _flush(self) -> None:
+        """Stack pending signatures, then check every candidate pair that involves one of them."""
+        if not self._pending:
+            return
         new_from = len(self._sizes)
         new = np.stack([m for m, _, _ in self._pending])
         self._sigs = np.concatenate([self._sigs, new])
@@ -283,13 +270,6 @@ class CopyIndex:
         self._sizes = np.concatenate([self._sizes, np.array([s for _, s, _ in self._pending], dtype=np.int64)])
         self._days = np.concatenate([self._days, np.array([d for _, _, d in self._pending], dtype=np.int64)])
         self._pending = []
-        return new_from
-
-    def _flush(self) -> None:
-        """Stack pending signatures, then check every candidate pair that involves one of them."""
-        if not self._pending:
-            return
-        new_from = self._stack()
         cand: set[tuple[int, int]] = set()
         for band in range(BANDS):
             lo, hi = _pairs_in_runs(self._keys[:, band], new_from)
