@@ -50,15 +50,12 @@ def corpus_pass(store: Store, reliability_file: str = "", removed: Iterable[str]
     """The incremental pass, or a full rebuild when the store was made by an older assay."""
     if store.stale:
         store.delete_articles(removed)
-        report = rebuild_corpus(store, reliability_file)
-        store.mark_rebuilt()
-        return report
+        return rebuild(store, reliability_file)
     return update_corpus(store, removed=removed, reliability_file=reliability_file)
 
 
 def ingest(store: Store, articles: Iterable[Article], extract: Extract, versions: dict[str, str],
-           batch_size: int = 64, reliability_file: str = "",
-           on_result: Callable[[Extraction | InputError], None] | None = None) -> IngestReport:
+           batch_size: int = 64, reliability_file: str = "") -> IngestReport:
     """Extract and store the articles that are new or changed, then bring the corpus pass up to date."""
     report = IngestReport()
 
@@ -72,8 +69,6 @@ def ingest(store: Store, articles: Iterable[Article], extract: Extract, versions
 
     batch: list[Extraction] = []
     for result in extract(todo()):
-        if on_result is not None:
-            on_result(result)
         if isinstance(result, InputError):
             report.skipped.append(result)
             continue
@@ -90,8 +85,8 @@ def ingest(store: Store, articles: Iterable[Article], extract: Extract, versions
 
 def remove(store: Store, article_ids: Iterable[str], reliability_file: str = "") -> tuple[list[str], list[str]]:
     """Take articles out of the store and the corpus pass; (removed, unknown) ids."""
-    known = set(store.article_ids())
     ids = list(dict.fromkeys(article_ids))
+    known = store.known(ids)
     gone = [a for a in ids if a in known]
     if gone:
         corpus_pass(store, reliability_file, removed=gone)

@@ -18,7 +18,7 @@ from assay.analyze.contributions import ArticleFacts, article_facts
 from assay.analyze.copy_pass import update_copies
 from assay.analyze.dedupe import copy_groups
 from assay.analyze.entity_pass import update_entities
-from assay.analyze.grading import Grading, grade_claims, reliability_priors
+from assay.analyze.grading import Grading, grade_claims, local_country, reliability_priors
 from assay.analyze.store_entities import GlobalEntity, resolve_store
 from assay.records import Claim, Extraction
 from assay.store import Store
@@ -43,7 +43,7 @@ class Analysis:
         entity = self.source_entity(ex, claim)
         if entity is not None and entity.country:
             return entity.country
-        return next((e.country for e in ex.entities if e.id == claim.source_entity), None)
+        return local_country(ex, claim)
 
     def source_id(self, ex: Extraction, claim: Claim) -> str | None:
         """The store-wide id of a claim's source ("org:kr-nis"), else its id within the article."""
@@ -74,10 +74,8 @@ def analysis_rows(analysis: Analysis, extractions: Iterable[Extraction]) -> tupl
                 used[entity.id] = entity
             grades.append({"article_id": ex.article.id, "claim_id": c.id, "source_id": analysis.source_id(ex, c),
                            **{k: v for k, v in g.to_dict().items()}})
-    sources = [{"id": e.id, "name": e.name, "type": e.type, "country": e.country, "kind": e.kind,
-                "aliases": sorted(e.aliases)} for e in used.values()]
-    relations = [{"kind": r.kind, "a_article": r.a[0], "a_claim": r.a[1], "b_article": r.b[0], "b_claim": r.b[1],
-                  "reason": r.reason} for r in analysis.grading.relations]
+    sources = [e.row() for e in used.values()]
+    relations = [r.row() for r in analysis.grading.relations]
     return sources, grades, relations
 
 
@@ -96,23 +94,19 @@ def _update(state: PassState, new: dict[str, ArticleFacts], removed: set[str], r
     refresh, graded = update_claims(state, new, removed, copies.moved | entities.moved, copies.regrouped,
                                     reliability_priors(reliability_file))
     ids = refresh | entities.entities
-    found = state.global_entities(state.graded_sources(ids))
-    state.replace_sources(ids, [{"id": e.id, "name": e.name, "type": e.type, "country": e.country, "kind": e.kind,
-                                 "aliases": e.aliases} for e in found.values()])
+    found = state.global_entities(state.graded_sources(ids))  # sources and global_entities share their columns
+    state.replace_sources(ids, [dict(r._mapping) for r in found.values()])
     state.clear_pending(set(new) | removed)
     return graded
 
 
-def update_corpus(store: Store, extractions: Iterable[Extraction] = (), removed: Iterable[str] = (),
-                  reliability_file: str = "") -> PassReport:
-    """Bring the pass's tables up to date with newly stored extractions and removed article ids, in one
-    transaction; articles stored by an earlier ingest that stopped before its pass are taken up too."""
+def update_corpus(store: Store, removed: Iterable[str] = (), reliability_file: str = "") -> PassReport:
+    """Bring the pass's tables up to date, in one transaction, with the articles stored since the last pass
+    (marked pending: an ingest that stopped before its pass is taken up too) and removed article ids."""
     gone = set(removed)
     with store.engine.begin() as conn:
         state = PassState(conn)
-        new = {ex.article.id: article_facts(ex) for ex in extractions if ex.article.id not in gone}
-        late = state.pending() - set(new) - gone
-        new |= {ex.article.id: article_facts(ex) for ex in store.extractions_of(late, conn)}
+        new = {ex.article.id: article_facts(ex) for ex in store.extractions_of(state.pending() - gone, conn)}
         graded = _update(state, new, gone, reliability_file)
         store.delete_articles(gone, conn)
     return PassReport(len(new), len(gone), graded)
@@ -126,8 +120,3 @@ def rebuild_corpus(store: Store, reliability_file: str = "") -> PassReport:
         new = {ex.article.id: article_facts(ex) for ex in store.extractions(conn)}
         graded = _update(state, new, set(), reliability_file)
     return PassReport(len(new), 0, graded)
-
-
-def refresh_store(store: Store, reliability_file: str = "") -> PassReport:
-    """Finish the pass for articles stored without one (an interrupted ingest)."""
-    return update_corpus(store, reliability_file=reliability_file)
