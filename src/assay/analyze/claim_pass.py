@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assay.analyze.contributions import ArticleFacts, ClaimFacts
-from assay.analyze.corroboration import MAX_BUCKET, ClaimView, Relation, origin_of, relate
+from assay.analyze.corroboration import MAX_BUCKET, ClaimView, origin_of, relate
 from assay.analyze.grading import OriginRecord, grade_of, origin_record
 from assay.store.pass_state import ClaimKey, PassState
 
@@ -184,7 +184,7 @@ def update_claims(state: PassState, new: dict[str, ArticleFacts], removed: set[s
                       for c in fresh.values() if c.facts.comparable for n in set(c.facts.names)], gone=v_articles)
     state.set_relation_origins({k: (sorted(step.now[k].agree), sorted(step.now[k].contra))
                                 for k in touched if k not in fresh})
-    state.replace_relations([r.id for r in old_relations], [_relation_row(r) for r in found])
+    state.replace_relations([r.id for r in old_relations], [r.row() for r in found])
     refresh = state.grade_sources(regrade | set(old))
     state.replace_grades(regrade | set(old), grade_rows)
     return refresh | {c.source_id for c in step.now.values() if c.key in regrade and c.source_id}, len(grade_rows)
@@ -196,11 +196,6 @@ def _record_readers(old: OriginRecord, new: OriginRecord, members: dict[ClaimKey
     if old.totals != new.totals:
         return set(members)
     return {k for k, text in members.items() if old.claims.get(text) != new.claims.get(text)}
-
-
-def _relation_row(r: Relation) -> dict[str, Any]:
-    return {"kind": r.kind, "a_article": r.a[0], "a_claim": r.a[1], "b_article": r.b[0], "b_claim": r.b[1],
-            "reason": r.reason}
 
 
 def _grades(state: PassState, step: _Step, keys: set[ClaimKey], records: dict[str, OriginRecord],

@@ -11,7 +11,7 @@ from typing import Any
 
 from assay.analyze.corroboration import MIN_WORDS, content_terms, is_negative
 from assay.analyze.dedupe import Signature, day_number, signature
-from assay.analyze.grading import parties, probability_of, wording
+from assay.analyze.grading import local_country, parties, probability_of, wording
 from assay.analyze.store_entities import Member, members_of
 from assay.records import Claim, Extraction
 
@@ -60,9 +60,8 @@ class ArticleFacts:
 def claim_facts(ex: Extraction, claim: Claim, seq: int) -> ClaimFacts:
     names, words = content_terms(claim)
     comparable = claim.modality not in ("hypothetical", "predicted") and bool(names) and len(words) >= MIN_WORDS
-    local = next((e for e in ex.entities if e.id == claim.source_entity), None)
     return ClaimFacts(claim.id, seq, claim.source_kind, ex.source_name(claim), claim.source is not None,
-                      claim.source_entity, local.country if local else None, is_negative(claim), comparable,
+                      claim.source_entity, local_country(ex, claim), is_negative(claim), comparable,
                       tuple(sorted(names)), tuple(sorted(words)), tuple((s.start, s.end) for s in claim.content),
                       wording(claim), probability_of(claim))
 

@@ -56,6 +56,11 @@ class Relation:
     def to_dict(self) -> dict[str, object]:
         return {"kind": self.kind, "a": list(self.a), "b": list(self.b), "reason": self.reason}
 
+    def row(self) -> dict[str, object]:
+        """As a row of the store's relations table."""
+        return {"kind": self.kind, "a_article": self.a[0], "a_claim": self.a[1], "b_article": self.b[0],
+                "b_claim": self.b[1], "reason": self.reason}
+
 
 @dataclass(frozen=True)
 class ClaimView:

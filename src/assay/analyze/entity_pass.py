@@ -103,11 +103,6 @@ def _row_aliases(state: PassState, made: dict[str, GlobalEntity], rows_left: set
             made[gid].aliases |= aliases
 
 
-def _entity_row(e: GlobalEntity) -> dict[str, Any]:
-    return {"id": e.id, "name": e.name, "type": e.type, "country": e.country, "kind": e.kind,
-            "aliases": sorted(e.aliases)}
-
-
 def update_entities(state: PassState, new: dict[str, ArticleFacts], removed: set[str]) -> EntityChange:
     """Resolve the members the change reaches again and store their global entities."""
     touched = set(new) | removed
@@ -130,7 +125,7 @@ def update_entities(state: PassState, new: dict[str, ArticleFacts], removed: set
                           for r in stored if resolved[f"{r.article_id}/{r.entity_id}"].id != r.global_id})
     _row_aliases(state, made, rows_left)
     made |= {gid: ent for gid, ent in _left_rows(state, rows_left - set(made)).items()}
-    state.put_global_entities([_entity_row(e) for e in made.values()], gone=old_ids | rows_left)
+    state.put_global_entities([e.row() for e in made.values()], gone=old_ids | rows_left)
     moved = {r.article_id for r in stored
              if (r.global_id, old_country.get(r.global_id)) !=
              (resolved[f"{r.article_id}/{r.entity_id}"].id, resolved[f"{r.article_id}/{r.entity_id}"].country)}

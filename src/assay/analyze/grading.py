@@ -129,7 +129,7 @@ def parties(ex: Extraction) -> set[str]:
     return sides | {e.place.country for e in conflict if e.place and e.place.country}
 
 
-def _local_country(ex: Extraction, claim: Claim) -> str | None:
+def local_country(ex: Extraction, claim: Claim) -> str | None:
     return next((e.country for e in ex.entities if e.id == claim.source_entity), None)
 
 
@@ -190,7 +190,7 @@ def grade_claims(extractions: Iterable[Extraction], copy_of: dict[str, str], sou
     """
     exs = list(extractions)
     priors = priors or reliability_priors()
-    country_of = source_country or _local_country
+    country_of = source_country or local_country
     origins = claim_origins(exs, copy_of, source_id)
     relations = find_relations(claim_views(exs, copy_of, origins))
     agree: dict[ClaimKey, set[str]] = defaultdict(set)

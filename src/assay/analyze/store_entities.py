@@ -42,9 +42,13 @@ class GlobalEntity:
     aliases: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
 
-    def to_dict(self) -> dict[str, object]:
+    def row(self) -> dict[str, object]:
+        """As a row of the store's sources and global_entities tables."""
         return {"id": self.id, "name": self.name, "type": self.type, "country": self.country, "kind": self.kind,
-                "aliases": sorted(self.aliases), "articles": sorted(self.articles)}
+                "aliases": sorted(self.aliases)}
+
+    def to_dict(self) -> dict[str, object]:
+        return self.row() | {"articles": sorted(self.articles)}
 
 
 def _translit(word: str) -> str:
