@@ -46,6 +46,11 @@ def chunks(items: Iterable[Any], size: int = CHUNK) -> Iterator[list[Any]]:
         yield batch
 
 
+def _in(column: Any) -> tuple[Any, int]:
+    """What an IN list tests (one column, or a pair of columns as a row value) and its chunk size."""
+    return (tuple_(*column), PAIR_CHUNK) if isinstance(column, tuple) else (column, CHUNK)
+
+
 class PassState:
     """The pass's tables over one open transaction."""
 
@@ -54,20 +59,15 @@ class PassState:
         self.emptied = False  # cleared in this transaction: nothing stored before the pass can be reached
 
     def _rows(self, query: Any, column: Any, values: Iterable[Any]) -> Iterator[Any]:
-        for part in chunks(sorted(set(values))):
-            yield from self.conn.execute(query.where(column.in_(part)))
-
-    def _rows_by_key(self, query: Any, cols: tuple[Any, Any], keys: Iterable[ClaimKey]) -> Iterator[Any]:
-        for part in chunks(sorted(set(keys)), PAIR_CHUNK):
-            yield from self.conn.execute(query.where(tuple_(*cols).in_(part)))
+        """Rows whose `column` (or pair of columns) is among `values`."""
+        expr, size = _in(column)
+        for part in chunks(sorted(set(values)), size):
+            yield from self.conn.execute(query.where(expr.in_(part)))
 
     def _delete(self, table: Any, column: Any, values: Iterable[Any]) -> None:
-        for part in chunks(sorted(set(values))):
-            self.conn.execute(delete(table).where(column.in_(part)))
-
-    def _delete_keys(self, table: Any, cols: tuple[Any, Any], keys: Iterable[ClaimKey]) -> None:
-        for part in chunks(sorted(set(keys)), PAIR_CHUNK):
-            self.conn.execute(delete(table).where(tuple_(*cols).in_(part)))
+        expr, size = _in(column)
+        for part in chunks(sorted(set(values)), size):
+            self.conn.execute(delete(table).where(expr.in_(part)))
 
     def _insert(self, table: Any, rows: list[dict[str, Any]]) -> None:
         if not rows:
@@ -172,7 +172,7 @@ class PassState:
 
     def members(self, keys: Iterable[ClaimKey]) -> list[Any]:
         m = entity_members.c
-        return list(self._rows_by_key(select(entity_members), (m.article_id, m.entity_id), keys))
+        return list(self._rows(select(entity_members), (m.article_id, m.entity_id), keys))
 
     def put_members(self, rows: list[dict[str, Any]], key_rows: list[dict[str, Any]], gone: Iterable[str]) -> None:
         gone = set(gone) | {r["article_id"] for r in rows}
@@ -216,7 +216,7 @@ class PassState:
 
     def claims(self, keys: Iterable[ClaimKey]) -> list[Any]:
         c = claim_facts.c
-        return list(self._rows_by_key(select(claim_facts), (c.article_id, c.claim_id), keys))
+        return list(self._rows(select(claim_facts), (c.article_id, c.claim_id), keys))
 
     def claims_of_origins(self, origins: Iterable[str]) -> list[Any]:
         c = claim_facts.c
@@ -251,7 +251,7 @@ class PassState:
         keys = set(keys)
         seen: dict[int, Any] = {}
         for cols in ((r.a_article, r.a_claim), (r.b_article, r.b_claim)):
-            for row in self._rows_by_key(select(relations), cols, keys):
+            for row in self._rows(select(relations), cols, keys):
                 seen[row.id] = row
         return [seen[i] for i in sorted(seen)]
 
@@ -262,12 +262,12 @@ class PassState:
     # ---- grades and sources
     def grade_sources(self, keys: Iterable[ClaimKey]) -> set[str]:
         g = claim_grades.c
-        return {r.source_id for r in self._rows_by_key(select(g.source_id), (g.article_id, g.claim_id), keys)
+        return {r.source_id for r in self._rows(select(g.source_id), (g.article_id, g.claim_id), keys)
                 if r.source_id}
 
     def replace_grades(self, keys: Iterable[ClaimKey], rows: list[dict[str, Any]]) -> None:
         g = claim_grades.c
-        self._delete_keys(claim_grades, (g.article_id, g.claim_id), keys)
+        self._delete(claim_grades, (g.article_id, g.claim_id), keys)
         self._insert(claim_grades, rows)
 
     def graded_sources(self, ids: Iterable[str]) -> set[str]:

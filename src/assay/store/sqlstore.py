@@ -20,6 +20,7 @@ from sqlalchemy.engine import make_url
 
 from assay.records import Article, Claim, Entity, Extraction
 
+from .pass_state import chunks
 from .queries import StoreQueries, claims_query
 from .schema import (
     STORE_VERSION,
@@ -173,14 +174,19 @@ class Store(StoreQueries):
         """Take articles out with everything stored for them (the corpus pass's rows go by cascade)."""
         ids = sorted(set(ids))
         with _connection(self.engine, conn) as c:
-            for start in range(0, len(ids), 400):
-                part = ids[start:start + 400]
-                for table in (relations,):
-                    c.execute(delete(table).where(table.c.a_article.in_(part) | table.c.b_article.in_(part)))
+            for part in chunks(ids):
+                r = relations.c
+                c.execute(delete(relations).where(r.a_article.in_(part) | r.b_article.in_(part)))
                 for table in (claim_grades, pending):
                     c.execute(delete(table).where(table.c.article_id.in_(part)))
                 c.execute(delete(articles).where(articles.c.id.in_(part)))
         return len(ids)
+
+    def known(self, ids: Iterable[str]) -> set[str]:
+        """Those of `ids` that are stored."""
+        with self.engine.connect() as conn:
+            return {i for part in chunks(sorted(set(ids)))
+                    for i in conn.execute(select(articles.c.id).where(articles.c.id.in_(part))).scalars()}
 
     def claims(self, source: str | None = None, about: str | None = None,
                limit: int | None = None, grade: str | None = None) -> list[dict[str, Any]]:
@@ -209,8 +215,8 @@ class Store(StoreQueries):
         """The stored extractions of these articles, in article-id order."""
         ids = sorted(set(ids))
         with _connection(self.engine, conn) as c:
-            for start in range(0, len(ids), 400):
-                query = _payloads().where(articles.c.id.in_(ids[start:start + 400])).order_by(articles.c.id)
+            for part in chunks(ids):
+                query = _payloads().where(articles.c.id.in_(part)).order_by(articles.c.id)
                 for payload, text in c.execute(query).all():
                     yield _extraction(payload, text)
 
