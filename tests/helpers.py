@@ -27,8 +27,7 @@ def claim_with(extraction: Extraction, content: str) -> Claim:
 
 def ingest_articles(folder: Path, articles: list[dict], db: str = "store.db") -> str:
     """Ingest article records through the CLI into a new SQLite store in `folder`; its URL."""
-    path = folder / "in.jsonl"
-    path.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    path = write_jsonl(folder / "in.jsonl", articles)
     url = f"sqlite:///{folder / db}"
     result = CliRunner().invoke(cli, ["--store", url, "ingest", str(path)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
@@ -37,10 +36,14 @@ def ingest_articles(folder: Path, articles: list[dict], db: str = "store.db") ->
 
 def two_reports(folder: Path) -> Path:
     """A JSONL file of two articles we wrote: a border crossing reported, and denied by the other side."""
-    path = folder / "g.jsonl"
     rows = [{"id": "g1", "published": "2026-05-04", "outlet": "Gazette",
              "text": "Estovia's border agency said on Monday that Norvan troops had crossed the Lake river."},
             {"id": "g2", "published": "2026-05-05", "outlet": "Courier",
              "text": "Norva's defence ministry denied that Norvan troops had crossed the Lake river."}]
-    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return write_jsonl(folder / "g.jsonl", rows)
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> Path:
+    """Article records as a JSON Lines file at `path`."""
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return path

@@ -4,7 +4,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from helpers import two_reports
+from helpers import two_reports, write_jsonl
 
 from assay.cli import cli
 
@@ -113,12 +113,11 @@ def test_table_shows_brackets_in_article_text_as_text(tmp_path):
 
 
 def test_estimates_json_from_the_store(tmp_path):
-    path = tmp_path / "e.jsonl"
     rows = [{"id": "e1", "published": "2026-05-04", "outlet": "Gazette",
              "text": "Officials said on Friday that 900 Norvan troops had crossed the river."},
             {"id": "e2", "published": "2026-05-06", "outlet": "Courier",
              "text": "An analyst said about 1,400 Norvan troops were now near the dam."}]
-    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    path = write_jsonl(tmp_path / "e.jsonl", rows)
     assert run(["ingest", str(path)], tmp_path).exit_code == 0
     series = json.loads(run(["estimates", "--json"], tmp_path).stdout)
     assert [s["estimand"] for s in series] == ["Norvan personnel"]
