@@ -63,7 +63,7 @@ class _Reach:
             fresh = [k for k in hits if k not in self.found and k[0] not in self.skip]
             for row in self.state.members(fresh):
                 self.found[(row.article_id, row.entity_id)] = row
-                more, person = _reach_keys(Member.from_row(f"{row.article_id}/{row.entity_id}", row.facts))
+                more, person = _reach_keys(_member(row))
                 keys |= more - self.keys
                 if person and person not in self.people:
                     people.add(person)
@@ -78,6 +78,15 @@ def _grow_from(reach: _Reach, seeds: list[Member]) -> None:
         if person:
             people.add(person)
     reach.grow(keys, people)
+
+
+def _member_key(row: Any) -> str:
+    return f"{row.article_id}/{row.entity_id}"
+
+
+def _member(row: Any) -> Member:
+    """A stored entity_members row as a resolution member."""
+    return Member.from_row(_member_key(row), row.facts)
 
 
 def _reach_keys(member: Member) -> tuple[set[str], frozenset[str]]:
@@ -107,12 +116,12 @@ def update_entities(state: PassState, new: dict[str, ArticleFacts], removed: set
     """Resolve the members the change reaches again and store their global entities."""
     touched = set(new) | removed
     old_rows = state.members_of_articles(touched)
-    old_members = [Member.from_row(f"{r.article_id}/{r.entity_id}", r.facts) for r in old_rows]
+    old_members = [_member(r) for r in old_rows]
     reach = _Reach(state, skip=touched)
     if not state.emptied:  # after a clear every member is new: there is no one stored to reach
         _grow_from(reach, [*old_members, *(m for f in new.values() for m in f.members)])
     stored = sorted(reach.found.values(), key=lambda r: (r.article_id, r.seq))
-    members = [(r.article_id, r.seq, Member.from_row(f"{r.article_id}/{r.entity_id}", r.facts)) for r in stored]
+    members = [(r.article_id, r.seq, _member(r)) for r in stored]
     members += [(f.article_id, n, m) for f in new.values() for n, m in enumerate(f.members)]
     members.sort(key=lambda t: (t[0], t[1]))
     resolved = resolve_members([m for _, _, m in members])
@@ -121,23 +130,21 @@ def update_entities(state: PassState, new: dict[str, ArticleFacts], removed: set
     old_country = {gid: row.country for gid, row in state.global_entities(old_ids).items()}
     made = {e.id: e for e in resolved.values()}
     state.put_members(*_member_rows(new, resolved), gone=removed)
-    state.set_global_ids({(r.article_id, r.entity_id): resolved[f"{r.article_id}/{r.entity_id}"].id
-                          for r in stored if resolved[f"{r.article_id}/{r.entity_id}"].id != r.global_id})
+    now = [(r, resolved[_member_key(r)]) for r in stored]
+    state.set_global_ids({(r.article_id, r.entity_id): e.id for r, e in now if e.id != r.global_id})
     _row_aliases(state, made, rows_left)
-    made |= {gid: ent for gid, ent in _left_rows(state, rows_left - set(made)).items()}
+    made |= _left_rows(state, rows_left - set(made))
     state.put_global_entities([e.row() for e in made.values()], gone=old_ids | rows_left)
-    moved = {r.article_id for r in stored
-             if (r.global_id, old_country.get(r.global_id)) !=
-             (resolved[f"{r.article_id}/{r.entity_id}"].id, resolved[f"{r.article_id}/{r.entity_id}"].country)}
+    moved = {r.article_id for r, e in now if (r.global_id, old_country.get(r.global_id)) != (e.id, e.country)}
     return EntityChange(moved=moved | set(new), entities=old_ids | set(made) | rows_left)
 
 
 def _left_rows(state: PassState, row_ids: set[str]) -> dict[str, GlobalEntity]:
     """Table rows that only lost members: their entities from the members still stored, if any."""
     out: dict[str, GlobalEntity] = {}
+    stored = state.global_entities(row_ids)
     for gid, aliases in state.aliases_of(row_ids).items():
-        kept = state.global_entities([gid]).get(gid)
-        if kept is not None:
+        if (kept := stored.get(gid)) is not None:
             out[gid] = GlobalEntity(gid, kept.name, kept.type, kept.country, kept.kind, aliases)
     return out
 
