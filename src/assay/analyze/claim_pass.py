@@ -116,12 +116,12 @@ def update_claims(state: PassState, new: dict[str, ArticleFacts], removed: set[s
     claims were graded)."""
     v_articles = set(new) | removed | moved
     old = {(r.article_id, r.claim_id): ClaimState.of_row(r) for r in state.claims_of_articles(v_articles)}
-    bases = {aid: f.claims for aid, f in new.items()}
+    kept: dict[str, list[ClaimFacts]] = defaultdict(list)  # stored claims of articles that stay, to derive again
     for c in old.values():
         if c.article not in new and c.article not in removed:
-            bases.setdefault(c.article, ())
-    bases |= {aid: tuple(sorted((c.facts for c in old.values() if c.article == aid), key=lambda f: f.seq))
-              for aid in bases if aid not in new}
+            kept[c.article].append(c.facts)
+    bases = {aid: f.claims for aid, f in new.items()}
+    bases |= {aid: tuple(sorted(facts, key=lambda f: f.seq)) for aid, facts in kept.items()}
     fresh = _derive(state, bases)
     step = _Step(state, dict(fresh))
 
