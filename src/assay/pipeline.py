@@ -59,7 +59,7 @@ def extract_doc(article: Article, doc: Doc, versions: dict[str, str] = EXTRACTOR
     claims, entities = extract_claims(doc)
     times = extract_times(doc, article.published)
     claims = date_claims(doc, claims, times, article.published)
-    quantities = extract_quantities(doc, claims)
+    quantities = extract_quantities(doc, claims, times, article.published)
     places = extract_places(doc, article)
     events = extract_events(doc, article, claims, entities, quantities, times, places)
     return Extraction(article=article, claims=tuple(claims), entities=tuple(entities),

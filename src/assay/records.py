@@ -119,6 +119,36 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Estimand:
+    """What a figure measures: the concept and measure ("casualties", "killed"), the counted class
+    ("drone"), whose figure it is (a country code or group), the period its clause names, and
+    whether it is a count or a projection. Series join figures whose estimands agree."""
+
+    concept: str
+    measure: str | None = None
+    counted: str | None = None
+    group: str | None = None
+    period: str | None = None
+    kind: str = "count"
+
+    def key(self) -> str:
+        """A stable text key ("casualties:killed:-:ML:-:count"); `-` for what the figure does not say."""
+        return ":".join(v or "-" for v in (self.concept, self.measure, self.counted, self.group, self.period,
+                                           self.kind))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"concept": self.concept, "measure": self.measure, "counted": self.counted, "group": self.group,
+                "period": self.period, "kind": self.kind}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> Estimand | None:
+        if not d:
+            return None
+        return cls(concept=d.get("concept") or "other", measure=d.get("measure"), counted=d.get("counted"),
+                   group=d.get("group"), period=d.get("period"), kind=d.get("kind") or "count")
+
+
+@dataclass(frozen=True)
 class Quantity:
     """A number with what it counts, its bounds and how it is given (SCHEMA.md Quantity)."""
 
@@ -131,18 +161,21 @@ class Quantity:
     concept: str | None = None
     claim: str | None = None
     status: str = "reported"
-    subject: str | None = None  # whose figure it is ("North Korean", "Veldran"): groups estimate series
+    subject: str | None = None  # whose figure it is ("North Korean", "Veldran"), as written
+    estimand: Estimand | None = None  # what it measures: groups estimate series
 
     def to_dict(self) -> dict[str, Any]:
         return {"span": self.span.to_dict(), "value": self.value, "low": self.low, "high": self.high,
                 "bound": self.bound, "unit": self.unit, "concept": self.concept, "claim": self.claim,
-                "status": self.status, "subject": self.subject}
+                "status": self.status, "subject": self.subject,
+                "estimand": self.estimand.to_dict() if self.estimand else None}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Quantity:
         return cls(span=Span.from_dict(d["span"]), **{k: d.get(k) for k in (
             "value", "low", "high", "unit", "concept", "claim", "subject")},
-            bound=d.get("bound") or "exact", status=d.get("status") or "reported")
+            bound=d.get("bound") or "exact", status=d.get("status") or "reported",
+            estimand=Estimand.from_dict(d.get("estimand")))
 
 
 @dataclass(frozen=True)

@@ -178,7 +178,9 @@ def test_about_narrows_the_series(store_url):
 def test_lists_are_capped_with_counts_of_what_was_left_out(store_url):
     with open_store(store_url) as store:
         ctx = brief_context(store, limits=Limits(series=1, sources=1, events=1, claims_per_source=1))
-    assert len(ctx["series"]) == 1 and ctx["series_left"] == 1
+        every = brief_context(store, limits=Limits(series=1000))
+    assert len(every["series"]) >= 2 and every["series_left"] == 0
+    assert len(ctx["series"]) == 1 and ctx["series_left"] == len(every["series"]) - 1
     assert len(ctx["sources"]) == 1 and ctx["sources_left"] >= 1
     assert len(ctx["events"]) == 1 and ctx["events_left"] >= 1
 

@@ -11,13 +11,13 @@ different origins given within a week whose bounds do not meet are listed as
 
 from __future__ import annotations
 
-from collections import defaultdict
+import hashlib
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
 from assay.dates import iso_day
-from assay.extract.quantities import SERIES_CONCEPTS
-from assay.records import Claim, Extraction, Quantity
+from assay.records import Claim, Estimand, Extraction, Quantity
 
 
 def subject_key(subject: str) -> str:
@@ -124,6 +124,38 @@ def _summary(points: list[dict[str, Any]]) -> dict[str, Any]:
             "articles": len({p["article"] for p in points})}
 
 
+INCIDENT_DAYS = 10  # figures of one incident follow each other; a longer silence is another incident
+INCIDENT_CONCEPTS = {"casualties", "displaced", "detained", "people", "attacks", "other"}
+NOUN_LABEL = {"person": "people", None: ""}
+
+
+def _main_country(ex: Extraction) -> str | None:
+    """The country an article's places name most often (first named on a tie)."""
+    counts = Counter(p.country for p in ex.places if p.country)
+    return max(counts, key=lambda c: (counts[c], -next(i for i, p in enumerate(ex.places) if p.country == c))) \
+        if counts else None
+
+
+def series_key(e: Estimand, place: str | None) -> str:
+    """The estimand key a series is built on: incidents (deaths, displacement) are also kept apart by place."""
+    return e.key() + ":" + ((place or "-") if e.concept in INCIDENT_CONCEPTS else "-")
+
+
+def series_id(key: str) -> str:
+    """A stable id from the estimand key: the same figures give the same id in any pass."""
+    return "s:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def estimand_name(e: Estimand, subject: str | None) -> str:
+    """A readable name: "Malian soldiers killed", "drones launched, 2023", "people displaced (projected)"."""
+    who = subject or (e.group.upper() if e.group and len(e.group) == 2 else e.group) or ""
+    noun = NOUN_LABEL.get(e.counted, e.counted + "s" if e.counted and not e.counted.endswith("s") else e.counted)
+    if e.concept == "personnel" or (not noun and e.measure is None):
+        noun = e.concept
+    words = " ".join(w for w in (who, noun or ("people" if e.concept == "casualties" else ""), e.measure or "") if w)
+    return words + (f", {e.period}" if e.period else "") + (" (projected)" if e.kind == "projection" else "")
+
+
 def build_series(extractions: Iterable[Extraction], about: str | None = None, grades: Grades | None = None,
                  copies: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """Estimate series across the corpus, largest first; `about` keeps series whose name holds it.
@@ -131,20 +163,57 @@ def build_series(extractions: Iterable[Extraction], about: str | None = None, gr
     `grades` and `copies` come from the corpus pass (the store); without them every report is its own origin.
     """
     grades, copies = grades or {}, copies or {}
-    points: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    names: dict[tuple[str, str], str] = {}
+    points: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    heads: dict[str, tuple[Estimand, str | None, str | None]] = {}
     for ex in extractions:
+        place = _main_country(ex)
         for q in ex.quantities:
-            if q.concept in SERIES_CONCEPTS and q.subject:
-                key = (q.concept, subject_key(q.subject))
-                names.setdefault(key, f"{q.subject} {q.concept}")
-                points[key].append(_point(ex, q, grades, copies))
+            if q.estimand is None:
+                continue
+            key = series_key(q.estimand, place)
+            if key not in heads or (heads[key][1] is None and q.subject):
+                heads[key] = (q.estimand, q.subject, place)
+            point = _point(ex, q, grades, copies)
+            point["concept"] = q.estimand.concept
+            points[key].append(point)
     out = []
     for key, pts in points.items():
-        real = sorted((p for p in pts if p["status"] != "hypothetical"), key=lambda p: (p["date"] or "", p["article"]))
-        if not real or (about and about.lower() not in names[key].lower()):
+        e, subject, place = heads[key]
+        name = estimand_name(e, subject)
+        if about and about.lower() not in name.lower():
             continue
-        out.append({"estimand": names[key], "concept": key[0], "points": real,
-                    "hypotheticals": [p for p in pts if p["status"] == "hypothetical"],
-                    "summary": _summary(real), "conflicts": conflicts(real)})
+        for when, members in _windows(e, sorted(pts, key=lambda p: (p["date"] or "", p["article"]))):
+            out += _series(key, when, e, name, place, members)
     return sorted(out, key=lambda s: (-s["summary"]["reports"], s["estimand"]))
+
+
+def _windows(e: Estimand, points: list[dict[str, Any]]) -> list[tuple[str | None, list[dict[str, Any]]]]:
+    """An incident's figures (deaths, displacement) with no period of their own are one series while
+    they follow each other within INCIDENT_DAYS; a longer gap is another incident. Others stay whole."""
+    if e.concept not in INCIDENT_CONCEPTS or e.period:
+        return [(None, points)]
+    runs: list[tuple[str | None, list[dict[str, Any]]]] = []
+    for p in points:
+        gap = _days_apart(runs[-1][1][-1]["date"], p["date"]) if runs else None
+        if runs and (gap is None or gap <= INCIDENT_DAYS):
+            runs[-1][1].append(p)
+        else:
+            runs.append((iso_day(p["date"]).isoformat() if iso_day(p["date"]) else None, [p]))
+    if len(runs) > 1:
+        return runs
+    return [(None, points)]
+
+
+def _series(key: str, when: str | None, e: Estimand, name: str, place: str | None,
+            pts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    real = [p for p in pts if p["status"] != "hypothetical"]
+    if not real:
+        return []
+    sid = series_id(key + (f"@{when}" if when else ""))
+    if when:
+        name = f"{name} (from {when})"
+    return [{"id": sid, "estimand": name, "concept": e.concept, "measure": e.measure, "group": e.group,
+             "place": place if e.concept in INCIDENT_CONCEPTS else None, "event": None,
+             "period": e.period, "kind": e.kind, "points": real,
+             "hypotheticals": [p for p in pts if p["status"] == "hypothetical"],
+             "summary": _summary(real), "conflicts": conflicts(real)}]

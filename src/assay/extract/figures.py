@@ -133,12 +133,29 @@ def _number_at(doc: Doc, i: int, end: int) -> Figure | None:
         cur, value, unit = glued
         num = Figure(i, j + 1, value, currency=currency or CURRENCY.get(cur.lower(), cur), unit=unit)
     elif (value := token_value(text)) is not None and text.lower() not in ("half", "dozen"):
+        value, j = _spaced_groups(doc, j, end, value)
         num = Figure(i, j + 1, value, currency=currency)  # a lone "half" or "dozen" is not a figure
     elif text.lower() == "a" and j + 1 < end and doc[j + 1].lower_ in ("dozen", "hundred", "thousand", "million"):
         num = Figure(i, j + 1, 1.0, currency=currency)
     else:
         return None
     return _extend(doc, num, end)
+
+
+def _spaced_groups(doc: Doc, j: int, end: int, value: float) -> tuple[float, int]:
+    """Tokenised text writes "170 , 000" and "6 . 1": join digit groups split by a spaced comma or point."""
+    if not doc[j].text.isdigit():
+        return value, j
+    while j + 2 < end and doc[j].whitespace_ and doc[j + 1].whitespace_ and doc[j + 2].text.isdigit():
+        sep, group = doc[j + 1].text, doc[j + 2].text
+        if sep == "," and len(group) == 3 and len(doc[j].text) <= 3:
+            value, j = value * 1000 + int(group), j + 2
+        elif sep == "." and float(value).is_integer() and len(doc[j].text) <= 3:
+            value, j = float(f"{int(value)}.{group}"), j + 2
+            break
+        else:
+            break
+    return value, j
 
 
 def _extend(doc: Doc, num: Figure, end: int) -> Figure:
@@ -185,6 +202,9 @@ def _vague_at(doc: Doc, i: int, end: int) -> Figure | None:
         return Figure(i, i + 3, None, low=float(low * 10), high=float(low * 100 - 1), bound="vague")
     if word in VAGUE and i + 1 < end and doc[i + 1].lower_ == "of":
         low, high = VAGUE[word]
+        return Figure(i, i + 1, None, low=float(low), high=float(high), bound="vague")
+    if word in VAGUE and word != "scores" and doc[i].pos_ in ("NOUN", "NUM", "PRON"):
+        low, high = VAGUE[word]  # "injuring dozens", "hundreds more were hurt"
         return Figure(i, i + 1, None, low=float(low), high=float(high), bound="vague")
     return None
 

@@ -40,3 +40,9 @@ def stance_frames() -> dict[str, tuple[str, tuple[str, ...]]]:
 def quantity_concepts() -> dict[str, str]:
     """Counted noun or unit (lower case, singular) -> concept (personnel, distance, ...)."""
     return {word: concept for word, concept in _rows("concepts.tsv")}
+
+
+@lru_cache(maxsize=1)
+def measure_cues() -> dict[str, tuple[str, str]]:
+    """Governing word (lemma) -> (measure, concept): "kill" -> (killed, casualties)."""
+    return {word: (measure, concept) for word, measure, concept in _rows("measures.tsv")}

@@ -14,13 +14,16 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from assay.extract.estimands import group_key, read_estimand
 from assay.extract.figures import Figure, figures_in, read_bound, read_unit
 from assay.extract.lexicon import quantity_concepts
-from assay.records import Claim, Quantity, Span
+from assay.records import Claim, Estimand, Quantity, Span, Time
 
-EXTRACTOR = "assay.quantities.v1"
+EXTRACTOR = "assay.quantities.v2"
 ESTIMATE_CUES = {"estimate", "believe"}
 SERIES_CONCEPTS = {"personnel", "casualties", "weapons"}
+NOT_COUNTS = {"distance", "duration", "speed", "temperature", "age"}  # figures that never form a series
+MODALS = {"could", "might", "may"}
 FORCE_NOUNS = {"troops", "soldiers", "forces", "fighters", "personnel", "volunteers", "troop", "soldier"}
 
 
@@ -84,16 +87,42 @@ def _conditional(tok: Token) -> bool:
     return stop is not None and stop.text == "?" and bool(words & {"would", "could", "going", "will", "might"})
 
 
-def _status(tok: Token, claim: Claim | None, lead_words: str) -> str:
-    if _conditional(tok) or (claim is not None and claim.modality == "hypothetical"):
+def _possible(tok: Token) -> bool:
+    """The figure's own clause says it could happen ("could reach 40,000"), not that it did."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "aux" and c.lower_ in MODALS for c in anc.children)
+    return False
+
+
+def _reported_clause(tok: Token) -> bool:
+    """The figure's own clause is in the past ("[N] people had died and the toll could rise")."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.pos_ in ("VERB", "AUX"):
+            return anc.tag_ in ("VBD", "VBN") and not any(c.lower_ in MODALS for c in anc.children)
+    return False
+
+
+def _status(tok: Token, claim: Claim | None, lead_words: str, estimand: Estimand | None) -> str:
+    if _conditional(tok) or _possible(tok):
+        return "hypothetical"
+    if claim is not None and claim.modality == "hypothetical" and not _reported_clause(tok):
         return "hypothetical"
     if "estimated" in lead_words or (claim is not None and claim.cue_class in ESTIMATE_CUES):
+        return "estimate"
+    if estimand is not None and estimand.kind == "projection":
         return "estimate"
     return "reported"
 
 
-def extract_quantities(doc: Doc, claims: list[Claim]) -> list[Quantity]:
-    """Every quantity in the article, linked to the innermost claim that reports it."""
+def _noun_index(unit: str | None, stop: int, num: Figure) -> int | None:
+    """The counted noun's token: the last word of the unit read after the number."""
+    return stop - 1 if unit is not None and not num.currency and stop > num.end else None
+
+
+def extract_quantities(doc: Doc, claims: list[Claim], times: list[Time] = (),
+                       published: str | None = None) -> list[Quantity]:
+    """Every quantity in the article, linked to the innermost claim that reports it, with its estimand."""
     text = doc.text
     out: list[Quantity] = []
     for sent in doc.sents:
@@ -107,12 +136,24 @@ def extract_quantities(doc: Doc, claims: list[Claim]) -> list[Quantity]:
             claim = _innermost_claim(claims, span.start_char, span.end_char)
             lead = doc[start:num.start].text.lower()
             concept = _concept(unit, num.currency)
+            estimand = None if concept in NOT_COUNTS else read_estimand(
+                doc, num.start, num.end, _noun_index(unit, stop, num), unit, concept, list(times), published)
             out.append(Quantity(
                 span=Span.of(text, span.start_char, span.end_char), value=num.value, low=num.low,
-                high=num.high, bound=num.bound, unit=unit, concept=concept,
-                claim=claim.id if claim else None, status=_status(doc[num.start], claim, lead),
+                high=num.high, bound=num.bound, unit=unit, concept=concept, estimand=estimand,
+                claim=claim.id if claim else None, status=_status(doc[num.start], claim, lead, estimand),
                 subject=_subject(doc, num, stop, sent, claim) if concept in SERIES_CONCEPTS else None,
             ))
             if out[-1].subject is None and unit and unit.split()[-1].lower() in FORCE_NOUNS:
                 out[-1] = replace(out[-1], subject=_last_subject(out[:-1], concept))
+            out[-1] = _with_group(out[-1])
     return out
+
+
+def _with_group(q: Quantity) -> Quantity:
+    """A force's figure with no group on its own words takes the subject read around it
+    ("North Korean leader Kim Jong-un sent 1,500 special forces")."""
+    e = q.estimand
+    if e is None or e.group or e.concept != "personnel" or not q.subject:
+        return q
+    return replace(q, estimand=replace(e, group=group_key(q.subject)))

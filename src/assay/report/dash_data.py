@@ -29,11 +29,8 @@ def _places(store: Store) -> list[dict[str, Any]]:
 
 
 def _series(store: Store) -> list[dict[str, Any]]:
-    exs = store.extraction_parts("quantities", "claims", "entities")
-    series = build_series(exs, grades=store.grades(), copies=store.copies())
-    for i, one in enumerate(series):
-        one["id"] = i + 1  # stable within one store state; links carry the name too
-    return series
+    exs = store.extraction_parts("quantities", "claims", "entities", "places")
+    return build_series(exs, grades=store.grades(), copies=store.copies())
 
 
 BUILDERS: dict[str, Callable[[Store], list[dict[str, Any]]]] = {

@@ -80,9 +80,11 @@ def series_list(request: Request, about: str | None = None, page: PageNo = 1) ->
 
 @router.get("/series/{name:path}")
 def series_page(request: Request, name: str) -> HTMLResponse:
-    one = next((s for s in views_of(request).get("series") if s["estimand"] == name), None)
+    """One series by its id ("s:..."), or by its name for links written by hand."""
+    rows = views_of(request).get("series")
+    one = next((s for s in rows if s["id"] == name), None) or next((s for s in rows if s["estimand"] == name), None)
     if one is None:
-        raise HTTPException(404, f"no estimate series named {name!r}")
+        raise HTTPException(404, f"no estimate series with id or name {name!r}")
     return render(request, "dash_series_one.html.j2", s=one, chart=series_chart(one))
 
 

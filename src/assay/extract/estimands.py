@@ -1,0 +1,301 @@
+"""What a figure measures, read from the parse (SCHEMA.md Quantity `estimand`).
+
+`read_estimand` is pure. The counted noun and the words that govern the figure give the
+measure ("killing at least five people" -> killed; "shot down 223 drones" -> intercepted;
+"the toll stood at 24" -> killed); the noun's modifiers, a possessive or, for forces and
+weapons, the verb's agent give whose figure it is ("Malian soldiers", "North Korea has sent
+800 soldiers"); a month or year said in the figure's own clause gives its period ("in 2023",
+"the 2004 tsunami killed 230,000"); "expects ... to reach", "by next year" make it a projection.
+Estimate series (analyze/estimates.py) join figures whose estimands agree.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from assay.extract.lexicon import measure_cues, quantity_concepts
+from assay.records import Estimand, Time
+from assay.resolve.countries import country_code
+
+FORCE_NOUNS = {"troop", "soldier", "force", "fighter", "personnel", "militant", "rebel", "mercenary", "marine",
+               "sailor", "pilot", "commando", "recruit", "reservist", "volunteer", "operative", "peacekeeper",
+               "officer", "guard", "militiaman", "jihadist", "insurgent", "paramilitary"}
+PERSON_NOUNS = {"people", "person", "man", "men", "woman", "women", "child", "children", "civilian", "resident",
+                "villager", "worker", "member", "employee", "staff", "patient", "student", "passenger",
+                "migrant", "girl", "boy", "other", "family", "individual", "citizen", "pilgrim", "inhabitant"}
+# verbs that only carry a figure ("the toll rose to 24", "put the toll at 35"): look at their arguments
+CARRIERS = {"be", "have", "rise", "reach", "stand", "bring", "put", "climb", "increase", "raise", "total",
+            "number", "jump", "grow", "hit", "top", "exceed", "surpass", "pass", "double", "fall", "drop",
+            "estimate", "confirm", "record", "count", "register", "report", "leave", "see", "say", "include"}
+SAY_VERBS = {"say", "tell", "announce", "claim", "state", "add", "note", "write", "insist", "warn", "accuse"}
+PROJECTION_VERBS = {"expect", "project", "forecast", "plan", "intend", "aim", "predict", "anticipate", "hope",
+                    "target", "seek", "want", "set"}
+PROJECTION_NOUNS = {"target", "goal", "projection", "forecast", "plan", "capacity", "aim"}
+ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "acomp", "pobj", "dative", "npadvmod"}
+TALLY_NOUNS = {"number", "total", "figure", "count", "tally", "estimate"}
+HAPPENED_TO_PEOPLE = {"casualties", "displaced", "detained", "people"}
+PLAIN_VERB_CONCEPTS = {"money", "percentage", "other", "people", "vehicles"}
+NESTED = {"relcl", "acl", "advcl", "ccomp", "parataxis", "appos"}
+RATE_UNITS = {"day": "day", "daily": "day", "week": "week", "month": "month", "year": "year", "night": "day"}
+YEAR = re.compile(r"^(\d{4})(?:-(\d{2}))?")
+
+
+def _lemma(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and any(c.dep_ == "prt" for c in tok.children):
+        prt = next(c for c in tok.children if c.dep_ == "prt")
+        return f"{lemma} {prt.lower_}"
+    return lemma
+
+
+def _cue(tok: Token) -> tuple[str, str] | None:
+    """(measure, concept) when this word names what is counted."""
+    cues = measure_cues()
+    for key in (_lemma(tok), tok.lower_, tok.lemma_.lower()):
+        if key in cues:
+            return cues[key]
+    return None
+
+
+def _near_words(noun: Token) -> list[Token]:
+    """The counted noun, then what modifies it ("249 people injured", "wounded civilians", "death toll");
+    a compound names the measure only on a noun that counts nothing by itself ("attack drones" are drones)."""
+    out = [noun]
+    known = noun.lemma_.lower() in quantity_concepts() or noun.lower_ in quantity_concepts()
+    for c in noun.children:
+        if c.dep_ in ("acl", "relcl", "appos") or (c.dep_ == "amod" and c.tag_ in ("VBN", "JJ")):
+            out.append(c)
+        elif c.dep_ == "compound" and not known:
+            out.append(c)
+    out += [g for c in noun.children if c.dep_ == "relcl" for g in c.children if g.dep_ in ("acomp", "oprd")]
+    return out
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The nearest verb above the figure (its own clause)."""
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX") or anc.dep_ == "ROOT":
+            return anc
+    return None
+
+
+def _argument_words(verb: Token, skip: Token) -> list[Token]:
+    """Words of the verb's arguments other than the figure's own ("the toll" in "the toll stood at 24")."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ARGUMENTS or c.dep_ in ("prep", "xcomp", "ccomp", "advcl"):
+            out += [t for t in c.subtree if t.i != skip.i and abs(t.i - verb.i) < 12]
+    return out
+
+
+def measure_of(noun: Token, num: Token) -> tuple[str | None, str | None, Token | None]:
+    """(measure, concept, clause verb) of a figure: the word right after it ("24 dead and over 200
+    injured"), the noun's own words, then the verbs above."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is not None and after.tag_ in ("VBN", "JJ") and (cue := _cue(after)) is not None:
+        return cue[0], cue[1], _clause_verb(noun)
+    for tok in _near_words(noun):
+        if (cue := _cue(tok)) is not None:
+            return cue[0], cue[1], _clause_verb(noun)
+    verb = _clause_verb(noun)
+    first = verb
+    for _ in range(3):
+        if verb is None:
+            break
+        lemma = _lemma(verb)
+        if lemma in SAY_VERBS:
+            break
+        if (cue := _cue(verb)) is not None and lemma not in CARRIERS:
+            return cue[0], cue[1], first
+        for tok in _argument_words(verb, noun):
+            if tok.pos_ in ("NOUN", "ADJ", "VERB") and (cue := _cue(tok)) is not None:
+                return cue[0], cue[1], first
+        if verb.dep_ not in ("xcomp", "conj", "acomp", "advcl", "pcomp", "auxpass", "aux"):
+            break
+        verb = verb.head
+    return None, None, first
+
+
+def _plain_measure(verb: Token | None, noun: Token) -> str | None:
+    """No word names a measure: the clause's own verb ("funded", "faces"), or for a verb that only
+    carries the figure, the noun it is said of ("put the first consignment at 200", "revenue was $6bn")."""
+    if verb is None or verb.lemma_.lower() in SAY_VERBS:
+        return None
+    if verb.lemma_.lower() not in CARRIERS and verb.pos_ == "VERB":
+        return _lemma(verb)
+    args = sorted((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != noun.i
+                   and c.pos_ == "NOUN"), key=lambda c: c.dep_ != "dobj")  # "put the toll at": the object
+    return args[0].lemma_.lower() if args else None
+
+
+def _noun_concept(noun: Token | None, unit: str | None, concept: str | None) -> tuple[str, str | None]:
+    """(concept, counted class) from the counted noun when no word names a measure."""
+    if noun is None:
+        return concept or "other", None
+    lemma = noun.lemma_.lower()
+    if lemma in FORCE_NOUNS or noun.lower_ in FORCE_NOUNS:
+        return "personnel", "person"
+    if lemma in PERSON_NOUNS or noun.lower_ in PERSON_NOUNS:
+        return "people", "person"
+    table = quantity_concepts()
+    found = table.get(lemma) or table.get(noun.lower_) or concept
+    return found or "other", lemma
+
+
+def _country(tok: Token) -> str | None:
+    """The country a noun phrase names: "North Korean", "Malian", "North Korean leader Kim Jong-un"."""
+    left = [t for t in tok.subtree if t.i <= tok.i]
+    for words in (left, [tok], *([t for t in c.subtree] for c in tok.children
+                                 if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i)):
+        if words and (code := country_code(" ".join(t.text for t in words))) is not None:
+            return code
+    return None
+
+
+def group_key(subject: str) -> str:
+    """A group as a key: its country code, else its name in lower case ("Wagner" -> "wagner")."""
+    return country_code(subject) or subject.lower()
+
+
+def group_of(noun: Token, verb: Token | None, concept: str, num: Token) -> str | None:
+    """Whose figure it is: a nationality or group on the noun, a possessive, or the agent of a deployment."""
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i != num.i
+            and (c.text[:1].isupper() or c.dep_ == "poss")]
+    for mod in mods:
+        if mod.dep_ == "poss" and mod.pos_ == "PRON":
+            continue
+        if (code := _country(mod)) is not None:
+            return code
+        if mod.pos_ == "PROPN":
+            return mod.text.lower()
+    if concept in ("personnel", "weapons") and verb is not None:
+        for c in verb.children:
+            if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") and (code := _country(c)) is not None:
+                return code
+    return None
+
+
+def own_clause(verb: Token, keep: Token) -> set[int]:
+    """Character offsets of the clause's own words: its subtree without clauses nested in it
+    ("Iran, which began shipping in 2022, had sent 2,000" keeps "in 2022" out), except the figure's."""
+    inside = {t.i for t in keep.ancestors} | {keep.i}
+    out: set[int] = set()
+    todo = [verb]
+    while todo:
+        tok = todo.pop()
+        out.add(tok.idx)
+        todo += [c for c in tok.children if c.i in inside or c.dep_ not in NESTED]
+    return out
+
+
+def period_of(times: list[Time], words: set[int], text: str) -> str | None:
+    """A month or year said in the figure's own clause, other than a day: "in 2023", "in October";
+    "since April" gives a cumulative period ("since:2024-04")."""
+    for t in times:
+        if t.span.start not in words or not t.value or t.granularity == "day" or t.type != "date":
+            continue
+        m = YEAR.match(t.value)
+        if m is None:
+            continue
+        lead = text[max(0, t.span.start - 8):t.span.start].lower().split()
+        if lead and lead[-1] in ("since", "from"):
+            return "since:" + m.group(0)
+        if lead and lead[-1] in ("by", "until", "before", "after"):
+            continue
+        return m.group(0)
+    return None
+
+
+def rate_of(doc: Doc, end: int) -> str | None:
+    """ "300 a month", "150 trucks per day", "13 children each day": a rate, its own series."""
+    words = [t.lower_ for t in doc[end:min(len(doc), end + 3)]]
+    for i, w in enumerate(words[:2]):
+        if w in ("a", "per", "each", "every") and i + 1 < len(words) and words[i + 1] in RATE_UNITS:
+            return RATE_UNITS[words[i + 1]]
+    return RATE_UNITS.get("daily") if words[:1] == ["daily"] else None
+
+
+def projected(verb: Token | None, noun: Token, text: str) -> bool:
+    """ "expects the total to reach 9,000", "about 1,000 by early next year", "a target of 6,000"."""
+    head = noun.head
+    if head.dep_ == "prep" and head.head.lemma_.lower() in PROJECTION_NOUNS:
+        return True
+    tok = verb
+    for _ in range(3):
+        if tok is None:
+            break
+        if tok.lemma_.lower() in PROJECTION_VERBS:
+            return True
+        if any(c.lower_ == "will" for c in tok.children if c.dep_ == "aux"):
+            return True
+        tok = tok.head if tok.dep_ in ("xcomp", "ccomp", "conj") else None
+    return bool(re.search(r"\bby (?:the end of |early |late |mid-?)?(?:next|this coming|\d{4}\b|"
+                          r"january|february|march|april|may|june|july|august|september|october|november|"
+                          r"december|spring|summer|autumn|fall|winter)", text.lower()))
+
+
+def said_of(num: Token) -> Token | None:
+    """The noun a bare figure is given for: "put the force at 2,500", "the toll stood at 24",
+    "the number of refugees reached 40,000", "forces, which number about 5,000"."""
+    head = num.head
+    if head.dep_ == "prep" or head.lower_ in ("at", "to"):
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in CARRIERS:
+        return None
+    args = {c.dep_: c for c in head.children if c.i != num.i}
+    noun = args.get("dobj") if num.dep_ != "dobj" else None
+    noun = noun or args.get("nsubj") or args.get("nsubjpass")
+    if noun is None:
+        return None
+    if noun.tag_ == "WDT" or noun.lower_ in ("which", "who", "that"):
+        noun = head.head if head.dep_ == "relcl" else None
+    elif noun.lemma_.lower() in TALLY_NOUNS:
+        noun = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), noun)
+    return noun if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
+
+
+def _combine(measure: str | None, m_concept: str | None, n_concept: str) -> tuple[str, str | None]:
+    """(concept, measure) from the governing words and the counted noun. What happened to people
+    (killed, displaced, detained) names the count ("500 soldiers killed" are casualties); an action on
+    things (launched, entered) keeps the noun's concept and is its measure only on a matching noun."""
+    if m_concept is None or n_concept in ("money", "percentage"):
+        return n_concept, measure if m_concept else None
+    if m_concept in HAPPENED_TO_PEOPLE and not (measure == "crowd" and n_concept == "personnel"):
+        return m_concept, measure
+    if n_concept == "other":
+        return m_concept, measure
+    if m_concept == n_concept:
+        return n_concept, measure
+    if measure == "deployed" and n_concept == "weapons":
+        return n_concept, "supplied"  # "sent 2,000 drones"
+    return n_concept, None
+
+
+def read_estimand(doc: Doc, num_start: int, num_end: int, noun_i: int | None, unit: str | None,
+                  concept: str | None, times: list[Time], published: str | None) -> Estimand:
+    """The estimand of the figure at tokens [num_start, num_end) counting the noun at `noun_i`."""
+    num = doc[num_end - 1]
+    if noun_i is None and concept not in ("money", "percentage") and (given := said_of(num)) is not None:
+        noun_i = given.i
+    noun = doc[noun_i] if noun_i is not None else num
+    measure, m_concept, verb = measure_of(noun, num)
+    if concept == "money" or concept == "percentage":
+        n_concept, counted = concept, (unit or "").lower() or None
+    else:
+        n_concept, counted = _noun_concept(doc[noun_i] if noun_i is not None else None, unit, concept)
+    final, measure = _combine(measure, m_concept, n_concept)
+    if final == "personnel" and measure in (None, "deployed"):
+        measure = None  # troops sent, stationed or fighting there: one count of the force
+    elif measure is None and final in PLAIN_VERB_CONCEPTS:
+        measure = _plain_measure(verb, noun)
+    clause = verb if verb is not None else noun
+    period = period_of(times, own_clause(clause, noun), doc.text)
+    end = noun.i + 1
+    tail = doc[num_start:min(len(doc), end + 6, num.sent.end)].text
+    rate = rate_of(doc, end)
+    kind = "projection" if projected(verb, noun, tail) else f"per {rate}" if rate else "count"
+    return Estimand(concept=final, measure=measure, counted=counted if final not in ("casualties",) else None,
+                    group=group_of(noun, verb, final, num), period=period, kind=kind)
