@@ -34,6 +34,10 @@ SOURCE_PREPS = ("from", "by", "of", "among")
 DOCUMENT_NOUNS = {"poll", "survey", "study", "report", "interview", "statement", "letter", "memo", "filing",
                   "analysis", "assessment", "document", "tweet", "post", "column", "op-ed", "speech", "book",
                   "briefing", "communique", "communiqué", "testimony", "lawsuit", "complaint", "email"}
+# figures given as "put X at N" (any of these) or "counted N attacks" (the counting ones)
+FIGURE_VERBS = {"put", "estimate", "place", "count", "record", "tally", "register", "document", "log", "revise",
+                "peg"}
+COUNTING_VERBS = {"count", "record", "tally", "register", "document", "log"}
 IMPRESSION_VERBS = ("seem", "appear")  # "X seems to Y": an impression with no stated source
 PASSIVE_SAY = ("say", "report", "believe", "think", "expect", "predict", "estimate", "project",
                "forecast", "know", "rumor", "rumour", "understand", "suspect", "allege", "claim")
@@ -111,6 +115,33 @@ def verb_cue(verb: Token) -> Found | None:
     return found
 
 
+def _has_figure(tok: Token) -> bool:
+    return any(t.like_num or t.lower_ in ("dozens", "hundreds", "thousands", "millions") for t in tok.subtree)
+
+
+def figure_cue(verb: Token) -> Found | None:
+    """A source giving a figure without a clause: "officials put the toll at 35", "the Pentagon has
+    counted 27 attacks", "estimated the crowd at 20,000". The content is the object and its figure."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in FIGURE_VERBS:
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    at = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "to") and _has_figure(c)]
+    if objs and at:
+        parts = objs + at
+    elif objs and lemma in COUNTING_VERBS and _has_figure(objs[0]):
+        parts = objs
+    else:
+        return None
+    subj = subject_of(verb)
+    if subj is None or subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "this", "i", "we", "you"):
+        return None
+    lo, hi = min(subtree_range(c)[0] for c in parts), max(subtree_range(c)[1] for c in parts)
+    found = Found(cue_range(verb), "estimate", verb.i, [(lo, hi)], content_head=parts[0].i)
+    found.source_head = subj.i
+    return found
+
+
 def noun_cue(noun: Token) -> Found | None:
     """"claims from X that Y", "X's assessment that Y"."""
     cls = cue_classes().get((noun.lemma_.lower(), "NOUN"))
@@ -174,7 +205,8 @@ def find_in_sentence(sent: SpacySpan) -> list[Found]:
     """Every raw attribution in one sentence, with content and source token ranges."""
     out: list[Found] = []
     for tok in sent:
-        found = according_to(tok, sent) or in_document(tok, sent) or verb_cue(tok) or noun_cue(tok)
+        found = according_to(tok, sent) or in_document(tok, sent) or figure_cue(tok) or verb_cue(tok) \
+            or noun_cue(tok)
         if found is None:
             continue
         doc = sent.doc
