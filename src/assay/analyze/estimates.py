@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from assay.dates import iso_day
@@ -124,7 +125,8 @@ def _summary(points: list[dict[str, Any]]) -> dict[str, Any]:
             "articles": len({p["article"] for p in points})}
 
 
-INCIDENT_DAYS = 10  # figures of one incident follow each other; a longer silence is another incident
+RECENT_DAYS = 62  # a month named within two months before the report is the incident's own
+INCIDENT_DAYS = 30  # figures of one incident follow each other; a longer silence is another incident
 INCIDENT_CONCEPTS = {"casualties", "displaced", "detained", "people", "attacks", "other"}
 NOUN_LABEL = {"person": "people", None: ""}
 
@@ -136,8 +138,14 @@ def _main_country(ex: Extraction) -> str | None:
         if counts else None
 
 
-def series_key(e: Estimand, place: str | None) -> str:
-    """The estimand key a series is built on: incidents (deaths, displacement) are also kept apart by place."""
+def series_key(e: Estimand, place: str | None, date: str | None) -> str:
+    """The estimand key a series is built on: incidents (deaths, displacement) are also kept apart by place.
+    An incident's month said in the text ("last month") is the incident's own time, which the windows of
+    build_series follow; only a period well before the report (last year's quake) keeps it apart."""
+    if e.concept in INCIDENT_CONCEPTS and e.period and not e.period.startswith("since"):
+        said, when = iso_day((e.period + "-01-01")[:10]), iso_day(date)
+        if said and when and 0 <= (when - said).days <= RECENT_DAYS:
+            e = replace(e, period=None)
     return e.key() + ":" + ((place or "-") if e.concept in INCIDENT_CONCEPTS else "-")
 
 
@@ -170,12 +178,15 @@ def build_series(extractions: Iterable[Extraction], about: str | None = None, gr
         for q in ex.quantities:
             if q.estimand is None:
                 continue
-            key = series_key(q.estimand, place)
+            key = series_key(q.estimand, place, ex.article.published)
             if key not in heads or (heads[key][1] is None and q.subject):
                 heads[key] = (q.estimand, q.subject, place)
             point = _point(ex, q, grades, copies)
             point["concept"] = q.estimand.concept
+            point["offset"] = q.span.start
             points[key].append(point)
+    _share_copy_origins(points, copies)
+    _split_parts(points, heads)
     out = []
     for key, pts in points.items():
         e, subject, place = heads[key]
@@ -185,6 +196,44 @@ def build_series(extractions: Iterable[Extraction], about: str | None = None, gr
         for when, members in _windows(e, sorted(pts, key=lambda p: (p["date"] or "", p["article"]))):
             out += _series(key, when, e, name, place, members)
     return sorted(out, key=lambda s: (-s["summary"]["reports"], s["estimand"]))
+
+
+def _upper(p: dict[str, Any]) -> float:
+    return _bounds(p)[1] if _bounds(p)[1] != float("inf") else _bounds(p)[0]
+
+
+def _split_parts(points: dict[str, list[dict[str, Any]]], heads: dict[str, Any]) -> None:
+    """One origin giving several different figures for one estimand in one article is giving parts
+    (a district's toll after the total, last year's after this year's), not rival estimates: the
+    figure it gives first stays in the series, each other figure becomes a series of that article's own.
+    Different origins' figures in one article stay together: they are the disagreement we show."""
+    for key in list(points):
+        by_origin: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+        for p in points[key]:
+            if p["status"] != "hypothetical":  # a figure that might be stays beside the series it is about
+                by_origin[(p["article"], p["origin"])].append(p)
+        for (article, _), pts in by_origin.items():
+            top = _upper(min(pts, key=lambda p: p["offset"]))
+            for p in pts:
+                if _upper(p) != top:
+                    part = f"{key}|part:{article}:{_upper(p):g}"
+                    points[key].remove(p)
+                    points[part].append(p)
+                    heads[part] = heads[key]
+
+
+def _share_copy_origins(points: dict[str, list[dict[str, Any]]], copies: dict[str, str]) -> None:
+    """A reprint's figure is its original's report: it takes the origin of the original's point with the
+    same figure, though the reprint may name the source in other words."""
+    first: dict[tuple, str] = {}
+    everything = [p for pts in points.values() for p in pts]
+    for p in everything:
+        if copies.get(p["article"], p["article"]) == p["article"]:
+            first.setdefault((p["article"], *_report(p)[1:]), p["origin"])
+    for p in everything:
+        original = copies.get(p["article"], p["article"])
+        if original != p["article"] and (original, *_report(p)[1:]) in first:
+            p["origin"] = first[(original, *_report(p)[1:])]
 
 
 def _windows(e: Estimand, points: list[dict[str, Any]]) -> list[tuple[str | None, list[dict[str, Any]]]]:

@@ -160,7 +160,10 @@ def group_key(subject: str) -> str:
 
 
 def group_of(noun: Token, verb: Token | None, concept: str, num: Token) -> str | None:
-    """Whose figure it is: a nationality or group on the noun, a possessive, or the agent of a deployment."""
+    """Whose figure it is: a nationality or group on the noun, a possessive, or the agent of a deployment.
+    Weapons have none: "Iranian-made drones" names the maker, not whose count it is."""
+    if concept == "weapons":
+        return None
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i != num.i
             and (c.text[:1].isupper() or c.dep_ == "poss")]
     for mod in mods:
@@ -170,10 +173,35 @@ def group_of(noun: Token, verb: Token | None, concept: str, num: Token) -> str |
             return code
         if mod.pos_ == "PROPN":
             return mod.text.lower()
-    if concept in ("personnel", "weapons") and verb is not None:
+    if concept == "personnel" and verb is not None:
+        return _agent_group(verb)
+    return None
+
+
+def _agent_group(verb: Token) -> str | None:
+    """The force's owner as the verb's subject: "North Korea has sent", "MINUSMA, which has 13,000 troops"."""
+    for c in verb.children:
+        if c.dep_ != "nsubj":
+            continue
+        if c.tag_ == "WDT" and verb.dep_ == "relcl":
+            c = verb.head
+        if (code := _country(c)) is not None:
+            return code
+        if c.pos_ == "PROPN":
+            return c.text.lower()
+    return None
+
+
+def _money_thing(num: Token, verb: Token | None) -> str | None:
+    """What a sum is for: "a $320 million pier", "the pier cost $320 million", "the cost of one drone"."""
+    if num.head.pos_ == "NOUN" and num.dep_ in ("nummod", "compound", "amod", "nmod"):
+        return num.head.lemma_.lower()
+    if verb is not None:
         for c in verb.children:
-            if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") and (code := _country(c)) is not None:
-                return code
+            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and c.i != num.i:
+                of = [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj"]
+                return (of[0] if of and c.lemma_.lower() in ("cost", "price", "value") else c).lemma_.lower()
     return None
 
 
@@ -282,7 +310,10 @@ def read_estimand(doc: Doc, num_start: int, num_end: int, noun_i: int | None, un
         noun_i = given.i
     noun = doc[noun_i] if noun_i is not None else num
     measure, m_concept, verb = measure_of(noun, num)
-    if concept == "money" or concept == "percentage":
+    if concept == "money":
+        thing = _money_thing(num, _clause_verb(num))
+        n_concept, counted = concept, ":".join(w for w in ((unit or "").lower(), thing) if w) or None
+    elif concept == "percentage":
         n_concept, counted = concept, (unit or "").lower() or None
     else:
         n_concept, counted = _noun_concept(doc[noun_i] if noun_i is not None else None, unit, concept)
@@ -293,6 +324,9 @@ def read_estimand(doc: Doc, num_start: int, num_end: int, noun_i: int | None, un
         measure = _plain_measure(verb, noun)
     clause = verb if verb is not None else noun
     period = period_of(times, own_clause(clause, noun), doc.text)
+    if period is None and clause.dep_ in ("relcl", "advcl", "acl") and clause.head.i != clause.i:
+        # "the disaster in December 2003, in which 31,000 were killed"; "hit in February, killing 600"
+        period = period_of(times, own_clause(clause.head, clause), doc.text)
     end = noun.i + 1
     tail = doc[num_start:min(len(doc), end + 6, num.sent.end)].text
     rate = rate_of(doc, end)
