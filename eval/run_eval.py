@@ -43,6 +43,7 @@ class EvalSet:
     gold: str
     scorer: str
     script: str = ""  # a script of ours in eval/ that builds its own test data from <folder>/<gold> and scores it
+    runner: str = "extract"  # "estimates": ingest the inputs into a fresh store and score `assay estimates --json`
 
     def inputs_path(self, shared: Path) -> Path:
         return shared / "data" / self.folder / "inputs.jsonl"
@@ -66,6 +67,10 @@ SETS: tuple[EvalSet, ...] = (
     EvalSet("trnews_dev", "geo/trnews/dev", "gold_places.jsonl", "score_places.py"),
     EvalSet("geovirus_dev", "geo/geovirus/dev", "gold_places.jsonl", "score_places.py"),
     EvalSet("dedupe", "corpus", "fulltext.jsonl", "", script="dedupe_eval.py"),
+    EvalSet("series_stories", "series/stories/dev", "gold_story.json", "score_series.py", runner="estimates"),
+    EvalSet("series_news", "series/news/dev", "gold_story.json", "score_series.py", runner="estimates"),
+    EvalSet("claims_stories", "series/stories/dev", "gold_claims.jsonl", "score_claims.py"),
+    EvalSet("claims_news", "series/news/dev", "gold_claims.jsonl", "score_claims.py"),
 )
 
 # Published numbers printed beside ours for reference only (different model, split and tokenisation).
@@ -123,6 +128,27 @@ def run_extract(es: EvalSet, shared: Path, workers: int) -> Path | None:
     return out
 
 
+def run_estimates(es: EvalSet, shared: Path) -> Path | None:
+    """Ingest the set into a fresh store and write `assay estimates --json` to eval/out/<set>.json."""
+    assay = Path(sys.executable).parent / "assay"
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    db, out = OUT_DIR / f"{es.name}.db", OUT_DIR / f"{es.name}.json"
+    for stale in OUT_DIR.glob(f"{es.name}.db*"):
+        stale.unlink()
+    store = ["--store", f"sqlite:///{db}"]
+    ingest = [str(assay), *store, "ingest", str(es.inputs_path(shared))]
+    print(f"[{es.name}] {' '.join(ingest)}; assay estimates --json > {out.relative_to(PROJECT_ROOT)}", flush=True)
+    if subprocess.run(ingest, stdout=subprocess.DEVNULL, cwd=PROJECT_ROOT).returncode not in (0, 1):
+        print(f"[{es.name}] assay ingest failed", file=sys.stderr)
+        return None
+    with out.open("w", encoding="utf-8") as f:
+        proc = subprocess.run([str(assay), *store, "estimates", "--json"], stdout=f, cwd=PROJECT_ROOT)
+    if proc.returncode != 0:
+        print(f"[{es.name}] assay estimates failed with status {proc.returncode}", file=sys.stderr)
+        return None
+    return out
+
+
 def run_scorer(es: EvalSet, shared: Path, pred: Path) -> dict[str, float] | None:
     """The scorer's --json metrics (numeric leaves, rounded to DIGITS); None when it fails."""
     cmd = [sys.executable, str(es.scorer_path(shared)), str(es.gold_path(shared)), str(pred), "--json"]
@@ -163,7 +189,7 @@ def run_script(es: EvalSet, shared: Path) -> dict[str, float] | None:
 def evaluate(es: EvalSet, shared: Path, workers: int) -> dict[str, float] | None:
     if es.script:
         return run_script(es, shared)
-    pred = run_extract(es, shared, workers)
+    pred = run_estimates(es, shared) if es.runner == "estimates" else run_extract(es, shared, workers)
     return run_scorer(es, shared, pred) if pred else None
 
 
