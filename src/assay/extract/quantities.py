@@ -22,8 +22,9 @@ from assay.records import Claim, Estimand, Quantity, Span, Time
 EXTRACTOR = "assay.quantities.v2"
 ESTIMATE_CUES = {"estimate", "believe"}
 SERIES_CONCEPTS = {"personnel", "casualties", "weapons"}
-NOT_COUNTS = {"distance", "duration", "speed", "temperature", "age"}  # figures that never form a series
-MODALS = {"could", "might", "may"}
+NOT_COUNTS = {"distance", "duration", "speed", "temperature", "age", "magnitude"}
+QUAKE_NOUNS = {"quake", "earthquake", "temblor", "tremor", "quakes", "earthquakes"}  # figures that never form a series
+MODALS = {"could", "might", "may", "would"}
 FORCE_NOUNS = {"troops", "soldiers", "forces", "fighters", "personnel", "volunteers", "troop", "soldier"}
 
 
@@ -33,6 +34,17 @@ def _pronoun_one(doc: Doc, num: Figure, unit: str | None) -> bool:
         return False
     return doc[num.start - 1].lower_ in ("each", "same", "this", "that", "every", "any", "no", "the", "a",
                                          "which", "another", "new", "old", "last", "first", "only")
+
+
+def _magnitude(doc: Doc, num: Figure, unit: str | None) -> bool:
+    """ "a magnitude-6.1 quake", "6.1-magnitude", "a 5.9 temblor": a scale reading, not a count."""
+    if num.value is None:
+        return False
+    near = {t.lower_ for t in doc[max(0, num.start - 2):min(len(doc), num.end + 2)]}
+    if near & {"magnitude", "richter"}:
+        return True
+    last = (unit or "").lower().split()[-1:] or [""]
+    return last[0] in QUAKE_NOUNS and num.value is not None and not float(num.value).is_integer()
 
 
 def _concept(unit: str | None, currency: str) -> str | None:
@@ -135,7 +147,7 @@ def extract_quantities(doc: Doc, claims: list[Claim], times: list[Time] = (),
             span = doc[start:max(stop, num.end)]
             claim = _innermost_claim(claims, span.start_char, span.end_char)
             lead = doc[start:num.start].text.lower()
-            concept = _concept(unit, num.currency)
+            concept = "magnitude" if _magnitude(doc, num, unit) else _concept(unit, num.currency)
             estimand = None if concept in NOT_COUNTS else read_estimand(
                 doc, num.start, num.end, _noun_index(unit, stop, num), unit, concept, list(times), published)
             out.append(Quantity(
