@@ -35,6 +35,10 @@ FUTURE_WORDS = {"will", "'ll", "shall", "going", "next", "upcoming", "coming", "
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
+SAME_DAY = re.compile(r"\b(?:the same day|that day|that evening|that night|later that day|the same "
+                      r"(?:briefing|update|statement|address|interview|news conference|press conference|report))\b")
+
+
 def _anchor(published: str | None) -> date | None:
     return iso_day(published)
 
@@ -72,8 +76,21 @@ def _duration(words: list[str]) -> str | None:
     return None
 
 
-def _calendar(words: list[str], anchor: date | None) -> tuple[str, str] | None:
-    """(value, granularity) for written dates: "October 21, 2024", "Nov. 5", "June 2023", "August", "2009"."""
+def _past(ent: SpacySpan) -> bool:
+    """The date hangs from a verb in the past tense ("said on December 26"), not a noun ("the election
+    on Nov. 5") or a present or future verb."""
+    head = ent.root.head
+    while head.pos_ == "ADP" and head.head.i != head.i:
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    return head.tag_ == "VBD" or (head.tag_ == "VBN" and any(c.lemma_ == "have" for c in head.children))
+
+
+def _calendar(words: list[str], anchor: date | None, past: bool = False) -> tuple[str, str] | None:
+    """(value, granularity) for written dates: "October 21, 2024", "Nov. 5", "June 2023", "August", "2009".
+    A day with no year said of the past is the latest such day up to the anchor ("said on December 26"
+    in a January article)."""
     month = next((MONTHS[w] for w in words if w in MONTHS), None)
     years = [int(w) for w in words if YEAR.match(w)]
     days = [int(w) for w in words if w.isdigit() and 1 <= int(w) <= 31]
@@ -81,7 +98,8 @@ def _calendar(words: list[str], anchor: date | None) -> tuple[str, str] | None:
         return (str(years[0]), "year") if years and len(words) <= 3 else None
     year = years[0] if years else None
     if days:
-        year = year or (anchor.year if anchor else None)
+        if year is None and anchor is not None:
+            year = anchor.year - (past and (month, days[0]) > (anchor.month, anchor.day))
         return (f"{year:04d}-{month:02d}-{days[0]:02d}", "day") if year else None
     if year is None and anchor is not None:
         year = anchor.year if month <= anchor.month else anchor.year - 1  # the latest such month up to the date
@@ -127,7 +145,7 @@ def _read(ent: SpacySpan, anchor: date | None) -> tuple[str | None, str, str]:
         return "PAST_REF", "date", "past"  # "recent years": a time before now, not a length
     if (duration := _duration(words)) is not None and not any(w in ("ago", "last", "this", "next") for w in words):
         return duration, "duration", "duration"
-    if (written := _calendar(words, anchor)) is not None:
+    if (written := _calendar(words, anchor, _past(ent))) is not None:
         return written[0], "date", written[1]
     if anchor is not None and (rel := _relative(words, ent, anchor)) is not None:
         return rel[0], "date", rel[1]
@@ -180,18 +198,33 @@ def date_claims(doc: Doc, claims: list[Claim], times: list[Time], published: str
     """Each claim's `stated_on`: a day named in the cue's sentence outside the content ("the agency
     said on Friday"), else the article's date when the cue is in the present tense ("now estimate")."""
     anchor = _anchor(published)
-    out = []
-    for c in claims:
+    stated_on: dict[str, str] = {}
+    last: str | None = None  # the day of the latest dated statement before this one
+    for c in sorted(claims, key=lambda c: c.cue.start):
         cue = doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
         if cue is None:
-            out.append(c)
             continue
         sent = cue.sent
         days = [(abs(t.span.start - c.cue.start), _day(t.value)) for t in times
                 if sent.start_char <= t.span.start < sent.end_char and _day(t.value)
                 and not any(s.start <= t.span.start < s.end for s in c.content)]
         stated = min(days)[1] if days else None
+        if stated is None and SAME_DAY.search(_outside(sent, c)):
+            # "struck on Wednesday, Central Command said late that day"; "said the same day"
+            before = [_day(t.value) for t in times if sent.start_char <= t.span.start < c.cue.start and _day(t.value)]
+            stated = before[-1] if before else last
         if stated is None and anchor is not None and (cue.root.tag_ in ("VBP", "VBZ") or "now" in sent.text.split()):
             stated = anchor.isoformat()
-        out.append(replace(c, stated_on=stated) if stated else c)
-    return out
+        if stated:
+            stated_on[c.id] = last = stated
+    return [replace(c, stated_on=stated_on[c.id]) if c.id in stated_on else c for c in claims]
+
+
+def _outside(sent: SpacySpan, c: Claim) -> str:
+    """The sentence's words outside the claim's content (where "the same day" dates the statement)."""
+    text, base = sent.text, sent.start_char
+    for s in sorted(c.content, key=lambda s: -s.start):
+        lo, hi = max(s.start - base, 0), min(s.end - base, len(text))
+        if lo < hi:
+            text = text[:lo] + " " + text[hi:]
+    return text.lower()
