@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from assay import service
-from assay.analyze.estimates import build_series, figure_text
+from assay.analyze.estimates import build_series, figure_text, select_series
 from assay.analyze.events import event_rows
 from assay.analyze.grading import reliability_priors
 from assay.analyze.places import place_table
@@ -267,16 +267,23 @@ def _print_series(series: dict) -> None:
 
 @cli.command()
 @click.option("--about", help="Only series whose name contains TEXT (e.g. 'Veldran').")
+@click.option("--concept", help="Only series of this concept (casualties, personnel, displaced, weapons, ...).")
+@click.option("--event", help="Only series with a figure of this event (ARTICLE_ID/eN) or PLOVER type (ASSAULT).")
+@click.option("--place", help="Only series about this place: a country code (SD) or a name in the series' name.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (SCHEMA.md section 3) instead of tables.")
 @click.pass_obj
-def estimates(settings: Settings, about: str | None, as_json: bool) -> None:
+def estimates(settings: Settings, about: str | None, concept: str | None, event: str | None, place: str | None,
+              as_json: bool) -> None:
     """Estimate series across the store: every figure for the same thing, by whom and when."""
     with _open(settings) as store:
-        series = build_series(store.extractions(), about=about, grades=store.grades(), copies=store.copies())
+        series = build_series(store.extraction_parts("quantities", "claims", "entities", "places", "events"),
+                              grades=store.grades(), copies=store.copies())
+    series = select_series(series, about=about, concept=concept, event=event, place=place)
     if as_json:
         click.echo(json.dumps(series, ensure_ascii=False, indent=1))
     elif not series:
-        err.print("no estimate series match" if about else "no estimate series; run `assay ingest` first")
+        filtered = about or concept or event or place
+        err.print("no estimate series match" if filtered else "no estimate series; run `assay ingest` first")
     for one in [] if as_json else series:
         _print_series(one)
 

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from assay.extract.claims import EXTRACTOR as CLAIMS_EXTRACTOR
 from assay.extract.claims import extract_claims
+from assay.extract.estimands import link_events
 from assay.extract.events import EXTRACTOR as EVENTS_EXTRACTOR
 from assay.extract.events import extract_events
 from assay.extract.places import EXTRACTOR as PLACES_EXTRACTOR
@@ -62,6 +63,7 @@ def extract_doc(article: Article, doc: Doc, versions: dict[str, str] = EXTRACTOR
     quantities = extract_quantities(doc, claims, times, article.published)
     places = extract_places(doc, article)
     events = extract_events(doc, article, claims, entities, quantities, times, places)
+    quantities = link_events(doc, quantities, events)
     return Extraction(article=article, claims=tuple(claims), entities=tuple(entities),
                       quantities=tuple(quantities), times=tuple(times), places=tuple(places),
                       events=tuple(events), extractors=dict(versions))

@@ -130,6 +130,7 @@ class Estimand:
     group: str | None = None
     period: str | None = None
     kind: str = "count"
+    event: int | None = None  # index in the article's events of the event the figure belongs to
 
     def key(self) -> str:
         """A stable text key ("casualties:killed:-:ML:-:count"); `-` for what the figure does not say."""
@@ -138,14 +139,15 @@ class Estimand:
 
     def to_dict(self) -> dict[str, Any]:
         return {"concept": self.concept, "measure": self.measure, "counted": self.counted, "group": self.group,
-                "period": self.period, "kind": self.kind}
+                "period": self.period, "kind": self.kind, "event": self.event}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> Estimand | None:
         if not d:
             return None
         return cls(concept=d.get("concept") or "other", measure=d.get("measure"), counted=d.get("counted"),
-                   group=d.get("group"), period=d.get("period"), kind=d.get("kind") or "count")
+                   group=d.get("group"), period=d.get("period"), kind=d.get("kind") or "count",
+                   event=d.get("event"))
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,13 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from assay.dates import iso_day
+from assay.extract.lexicon import measure_cues
 from assay.records import Claim, Estimand, Extraction, Quantity
+from assay.resolve.countries import country_info
 
 
 def subject_key(subject: str) -> str:
@@ -154,14 +157,44 @@ def series_id(key: str) -> str:
     return "s:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def estimand_name(e: Estimand, subject: str | None) -> str:
-    """A readable name: "Malian soldiers killed", "drones launched, 2023", "people displaced (projected)"."""
-    who = subject or (e.group.upper() if e.group and len(e.group) == 2 else e.group) or ""
-    noun = NOUN_LABEL.get(e.counted, e.counted + "s" if e.counted and not e.counted.endswith("s") else e.counted)
-    if e.concept == "personnel" or (not noun and e.measure is None):
-        noun = e.concept
-    words = " ".join(w for w in (who, noun or ("people" if e.concept == "casualties" else ""), e.measure or "") if w)
-    return words + (f", {e.period}" if e.period else "") + (" (projected)" if e.kind == "projection" else "")
+def estimand_name(e: Estimand, subject: str | None, unit: str | None = None) -> str:
+    """A readable name: "Malian soldiers killed", "drones launched in 2023", "trucks (wait)",
+    "people displaced (projected)"; `unit` is the counted noun as written, for figures of no known kind."""
+    who = (subject or _group_name(e.group)) if e.group else ""  # a subject read around a figure of no group
+    noun = _noun_label(e, unit)
+    measure = e.measure or ""
+    if measure and measure not in _measures():
+        measure = f"({measure})"  # a plain verb of the clause: "trucks (wait)"
+    words = " ".join(w for w in (who, noun, measure) if w) or e.concept
+    if e.period:
+        words += f" since {e.period[6:]}" if e.period.startswith("since:") else f" in {e.period}"
+    if e.kind.startswith("per "):
+        words += f" {e.kind}"
+    return words + (" (projected)" if e.kind == "projection" else "")
+
+
+def _group_name(group: str | None) -> str:
+    if group and len(group) == 2 and group.isalpha() and (info := country_info(group.upper())) is not None:
+        return info.name
+    return group.upper() if group and len(group) == 2 else group or ""
+
+
+def _noun_label(e: Estimand, unit: str | None) -> str:
+    if e.concept == "personnel":
+        return "personnel"
+    if e.concept == "money":
+        currency, _, thing = (e.counted or "").partition(":")
+        return " ".join(w for w in (thing, "in " + currency if currency else "") if w) or "money"
+    if e.counted == "person" or e.concept == "casualties":
+        return "people"
+    if e.counted:
+        return e.counted if e.counted.endswith("s") or e.concept == "percentage" else e.counted + "s"
+    return (unit or "").lower() if e.concept == "other" else e.concept if e.measure is None else ""
+
+
+@lru_cache(maxsize=1)
+def _measures() -> frozenset[str]:
+    return frozenset(m for m, _ in measure_cues().values())
 
 
 def build_series(extractions: Iterable[Extraction], about: str | None = None, grades: Grades | None = None,
@@ -180,22 +213,30 @@ def build_series(extractions: Iterable[Extraction], about: str | None = None, gr
                 continue
             key = series_key(q.estimand, place, ex.article.published)
             if key not in heads or (heads[key][1] is None and q.subject):
-                heads[key] = (q.estimand, q.subject, place)
+                heads[key] = (q.estimand, q.subject, place, q.unit)
             point = _point(ex, q, grades, copies)
             point["concept"] = q.estimand.concept
             point["offset"] = q.span.start
+            point["event"], point["event_type"] = _event_of(ex, q.estimand)
             points[key].append(point)
     _share_copy_origins(points, copies)
     _split_parts(points, heads)
     out = []
     for key, pts in points.items():
-        e, subject, place = heads[key]
-        name = estimand_name(e, subject)
+        e, subject, place, unit = heads[key]
+        name = estimand_name(e, subject, unit)
         if about and about.lower() not in name.lower():
             continue
         for when, members in _windows(e, sorted(pts, key=lambda p: (p["date"] or "", p["article"]))):
             out += _series(key, when, e, name, place, members)
     return sorted(out, key=lambda s: (-s["summary"]["reports"], s["estimand"]))
+
+
+def _event_of(ex: Extraction, e: Estimand) -> tuple[str | None, str | None]:
+    """(ARTICLE_ID/eN, PLOVER type) of the event a figure belongs to, when it has one."""
+    if e.event is None or e.event >= len(ex.events):
+        return None, None
+    return f"{ex.article.id}/e{e.event}", ex.events[e.event].type
 
 
 def _upper(p: dict[str, Any]) -> float:
@@ -262,7 +303,26 @@ def _series(key: str, when: str | None, e: Estimand, name: str, place: str | Non
     if when:
         name = f"{name} (from {when})"
     return [{"id": sid, "estimand": name, "concept": e.concept, "measure": e.measure, "group": e.group,
-             "place": place if e.concept in INCIDENT_CONCEPTS else None, "event": None,
+             "place": place if e.concept in INCIDENT_CONCEPTS else None,
+             "event": next((p["event"] for p in real if p["event"]), None),
+             "event_type": next((p["event_type"] for p in real if p["event_type"]), None),
              "period": e.period, "kind": e.kind, "points": real,
              "hypotheticals": [p for p in pts if p["status"] == "hypothetical"],
              "summary": _summary(real), "conflicts": conflicts(real)}]
+
+
+def select_series(series: list[dict[str, Any]], about: str | None = None, concept: str | None = None,
+                  event: str | None = None, place: str | None = None) -> list[dict[str, Any]]:
+    """Series matching every filter given: name text, concept ("casualties"), an event id (ARTICLE/eN)
+    or PLOVER type of one of its points ("ASSAULT"), and a place code ("SD") or name text."""
+    def wanted(s: dict[str, Any]) -> bool:
+        if about and about.lower() not in s["estimand"].lower():
+            return False
+        if concept and concept.lower() != (s["concept"] or "").lower():
+            return False
+        if event and not any(event.lower() in (str(p.get(k) or "")).lower() for p in s["points"]
+                             for k in ("event", "event_type")):
+            return False
+        return not place or place.upper() in (s["place"], s["group"] and s["group"].upper()) \
+            or place.lower() in s["estimand"].lower()
+    return [s for s in series if wanted(s)]

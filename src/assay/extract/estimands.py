@@ -12,11 +12,12 @@ Estimate series (analyze/estimates.py) join figures whose estimands agree.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from assay.extract.lexicon import measure_cues, quantity_concepts
-from assay.records import Estimand, Time
+from assay.records import Estimand, Event, Quantity, Time
 from assay.resolve.countries import country_code
 
 FORCE_NOUNS = {"troop", "soldier", "force", "fighter", "personnel", "militant", "rebel", "mercenary", "marine",
@@ -333,3 +334,23 @@ def read_estimand(doc: Doc, num_start: int, num_end: int, noun_i: int | None, un
     kind = "projection" if projected(verb, noun, tail) else f"per {rate}" if rate else "count"
     return Estimand(concept=final, measure=measure, counted=counted if final not in ("casualties",) else None,
                     group=group_of(noun, verb, final, num), period=period, kind=kind)
+
+
+EVENT_CONCEPTS = {"casualties", "displaced", "detained", "people", "attacks"}
+
+
+def link_events(doc: Doc, quantities: list[Quantity], events: list[Event]) -> list[Quantity]:
+    """Each incident figure's event: the event whose trigger is nearest it in its own sentence
+    ("killed 12 in the bombing of the market"), so a series can say which attack its toll is of."""
+    out = []
+    for q in quantities:
+        e = q.estimand
+        tok = doc.char_span(q.span.start, q.span.end, alignment_mode="expand")
+        if e is None or e.concept not in EVENT_CONCEPTS or tok is None:
+            out.append(q)
+            continue
+        sent = tok.sent
+        near = [(abs(ev.trigger.start - q.span.start), i) for i, ev in enumerate(events)
+                if sent.start_char <= ev.trigger.start < sent.end_char]
+        out.append(replace(q, estimand=replace(e, event=min(near)[1])) if near else q)
+    return out

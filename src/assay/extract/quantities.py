@@ -40,7 +40,7 @@ def _magnitude(doc: Doc, num: Figure, unit: str | None) -> bool:
     """ "a magnitude-6.1 quake", "6.1-magnitude", "a 5.9 temblor": a scale reading, not a count."""
     if num.value is None:
         return False
-    near = {t.lower_ for t in doc[max(0, num.start - 2):min(len(doc), num.end + 2)]}
+    near = {t.lower_ for t in doc[max(0, num.start - 4):min(len(doc), num.end + 2)]}
     if near & {"magnitude", "richter"}:
         return True
     last = (unit or "").lower().split()[-1:] or [""]
