@@ -23,6 +23,9 @@ EXTRACTOR = "assay.quantities.v2"
 ESTIMATE_CUES = {"estimate", "believe"}
 SERIES_CONCEPTS = {"personnel", "casualties", "weapons"}
 NOT_COUNTS = {"distance", "duration", "speed", "temperature", "age", "magnitude"}
+NAME_TYPES = {"GPE", "ORG", "FAC", "LOC", "PERSON"}  # a number before one of these is part of a name
+NUMBERED_WORDS = {"section", "article", "chapter", "no", "no.", "number", "route", "highway", "flight", "room",
+                  "paragraph", "clause", "page", "resolution", "amendment", "gate", "platform", "line"}
 QUAKE_NOUNS = {"quake", "earthquake", "temblor", "tremor", "quakes", "earthquakes"}  # figures that never form a series
 MODALS = {"could", "might", "may", "would"}
 FORCE_NOUNS = {"troops", "soldiers", "forces", "fighters", "personnel", "volunteers", "troop", "soldier"}
@@ -34,6 +37,24 @@ def _pronoun_one(doc: Doc, num: Figure, unit: str | None) -> bool:
         return False
     return doc[num.start - 1].lower_ in ("each", "same", "this", "that", "every", "any", "no", "the", "a",
                                          "which", "another", "new", "old", "last", "first", "only")
+
+
+def _a_count(doc: Doc, num: Figure, noun_i: int | None, concept: str | None) -> bool:
+    """Whether a figure counts something a series can follow. Not: an age after a name ("Zurana Horton,
+    34, was killed"), a number in a name or address ("24 Independent Street", "section 293", "Two US
+    officials" counts sources, not events), or a number glued to a word we do not know ("10News")."""
+    if num.unit and concept == "other":
+        return False
+    before = doc[num.start - 1] if num.start > 0 else None
+    after = doc[num.end] if num.end < len(doc) else None
+    if before is not None and before.text == "," and after is not None and after.text == "," and num.start > 1 \
+            and doc[num.start - 2].pos_ == "PROPN" and noun_i is None:
+        return False  # "Guillermo Hernandez, 20, and ..."
+    if before is not None and before.lower_ in NUMBERED_WORDS:
+        return False
+    if noun_i is not None and doc[noun_i].pos_ == "PROPN" and doc[noun_i].ent_type_ in NAME_TYPES:
+        return False
+    return True
 
 
 def _magnitude(doc: Doc, num: Figure, unit: str | None) -> bool:
@@ -148,8 +169,9 @@ def extract_quantities(doc: Doc, claims: list[Claim], times: list[Time] = (),
             claim = _innermost_claim(claims, span.start_char, span.end_char)
             lead = doc[start:num.start].text.lower()
             concept = "magnitude" if _magnitude(doc, num, unit) else _concept(unit, num.currency)
-            estimand = None if concept in NOT_COUNTS else read_estimand(
-                doc, num.start, num.end, _noun_index(unit, stop, num), unit, concept, list(times), published)
+            noun_i = _noun_index(unit, stop, num)
+            estimand = None if concept in NOT_COUNTS or not _a_count(doc, num, noun_i, concept) else read_estimand(
+                doc, num.start, num.end, noun_i, unit, concept, list(times), published)
             out.append(Quantity(
                 span=Span.of(text, span.start_char, span.end_char), value=num.value, low=num.low,
                 high=num.high, bound=num.bound, unit=unit, concept=concept, estimand=estimand,
