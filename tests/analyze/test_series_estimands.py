@@ -1,0 +1,68 @@
+"""Series built from estimands, on short reports we wrote about one bombing and its aftermath."""
+
+from dataclasses import replace
+
+from assay.analyze.estimates import build_series, select_series
+from assay.records import Article
+
+REPORTS = [
+    ("m1", "2026-04-02", "Harbor Post",
+     "DOVREL — A bomb tore through the central market on Tuesday, killing four people and wounding 30, "
+     "police said. In 2019 a similar attack killed 61 people in the town."),
+    ("m2", "2026-04-03", "Valley Courier",
+     "Hospital officials said at least six people were killed in Tuesday's market bombing. "
+     "The provincial health office put the number of wounded at 41."),
+    ("m3", "2026-04-04", "Valley Courier",
+     "The governor said nine people had died in the bombing, eight of them in the market itself, "
+     "and that the toll could rise."),
+    ("m4", "2027-02-10", "Harbor Post",
+     "Two people were killed when a bomb exploded at a bus stop in Dovrel on Monday, police said."),
+]
+
+
+def series_of(extract, order=REPORTS):
+    exs = [replace(extract(text, published), article=Article(id=aid, text=text, published=published, outlet=outlet))
+           for aid, published, outlet, text in order]
+    return build_series(exs)
+
+
+def home(series, article, value):
+    return next(s for s in series for p in s["points"] if p["article"] == article and p["value"] == value)
+
+
+def test_one_bombings_tolls_join_across_outlets_and_the_wounded_stay_apart(extract):
+    series = series_of(extract)
+    killed = home(series, "m1", 4)
+    assert {(p["article"], p["value"]) for p in killed["points"]} >= {("m1", 4), ("m2", 6), ("m3", 9)}
+    assert killed["concept"] == "casualties" and killed["measure"] == "killed"
+    wounded = home(series, "m1", 30)
+    assert wounded["id"] != killed["id"] and home(series, "m2", 41)["id"] == wounded["id"]
+
+
+def test_a_part_and_an_old_attack_are_not_points_of_this_toll(extract):
+    series = series_of(extract)
+    killed = home(series, "m1", 4)
+    assert home(series, "m3", 8)["id"] != killed["id"]  # "eight of them in the market": a part of nine
+    assert home(series, "m1", 61)["id"] != killed["id"]  # the 2019 attack
+    assert home(series, "m4", 2)["id"] != killed["id"]  # another bombing, ten months later
+
+
+def test_a_toll_that_could_rise_leaves_the_reported_toll_a_point(extract):
+    series = series_of(extract)
+    assert any(p["article"] == "m3" and p["value"] == 9 and p["status"] == "reported"
+               for p in home(series, "m1", 4)["points"])
+
+
+def test_series_ids_do_not_depend_on_the_order_articles_come_in(extract):
+    forward = {s["id"]: sorted((p["article"], p["value"] or 0) for p in s["points"]) for s in series_of(extract)}
+    backward = {s["id"]: sorted((p["article"], p["value"] or 0) for p in s["points"])
+                for s in series_of(extract, list(reversed(REPORTS)))}
+    assert forward == backward
+
+
+def test_filters_pick_series_by_concept_and_event_type(extract):
+    series = series_of(extract)
+    casualties = select_series(series, concept="casualties")
+    assert casualties and all(s["concept"] == "casualties" for s in casualties)
+    assert not select_series(series, concept="weapons")
+    assert all(s["estimand"] for s in select_series(series, about="killed"))

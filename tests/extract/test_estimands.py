@@ -1,0 +1,76 @@
+"""Estimands on sentences we wrote: what a figure counts, whose it is, when, and how it is given."""
+
+import pytest
+
+
+def estimand_of(extract, text, figure, published="2026-03-02"):
+    """The estimand of the quantity whose text starts with `figure`."""
+    qs = [q for q in extract(text, published).quantities if q.span.text.startswith(figure)]
+    assert qs, [q.span.text for q in extract(text, published).quantities]
+    return qs[0]
+
+
+@pytest.mark.parametrize("text,figure,concept,measure", [
+    ("A car bomb tore through the market on Sunday, killing at least five people and injuring dozens.",
+     "at least five", "casualties", "killed"),
+    ("A car bomb tore through the market on Sunday, killing at least five people and injuring dozens.",
+     "dozens", "casualties", "injured"),
+    ("Hospital officials said the toll stood at 24 by Monday evening.", "24", "casualties", "killed"),
+    ("The storm left 24 dead and over 200 injured along the coast.", "over 200", "casualties", "injured"),
+    ("Police arrested 51 others after the clashes.", "51", "detained", "detained"),
+    ("More than 40,000 people have fled the fighting since January.", "More than 40,000", "displaced",
+     "displaced"),
+    ("Coastal batteries shot down 31 drones overnight, the navy said.", "31", "weapons", "intercepted"),
+    ("Organisers put the crowd at about 20,000.", "about 20,000", "people", "crowd"),
+    ("The army said its forces had neutralised 40 fighters near the pass.", "40", "casualties", "killed"),
+])
+def test_the_measure_comes_from_the_words_that_govern_the_figure(extract, text, figure, concept, measure):
+    e = estimand_of(extract, text, figure).estimand
+    assert (e.concept, e.measure) == (concept, measure)
+
+
+def test_troops_sent_stationed_or_fighting_are_one_count_of_the_force(extract):
+    sent = estimand_of(extract, "North Korea has sent 800 soldiers to the front.", "800").estimand
+    there = estimand_of(extract, "About 3,000 North Korean troops are now fighting in Kursk.", "About 3,000").estimand
+    assert sent.key() == there.key() and sent.group == "KP"
+
+
+def test_a_year_in_the_clause_keeps_an_old_toll_apart(extract):
+    text = "The quake killed 12 people on Tuesday. In 2004 a tsunami killed 170,000 people in the province."
+    now, then = (estimand_of(extract, text, f).estimand for f in ("12", "170,000"))
+    assert now.period is None and then.period == "2004" and now.key() != then.key()
+
+
+def test_tokenised_digit_groups_are_one_figure(extract):
+    q = estimand_of(extract, "A tsunami killed 170 , 000 people in the province .", "170 , 000")
+    assert q.value == 170_000 and q.estimand.measure == "killed"
+
+
+def test_projections_are_estimates_in_a_series_of_their_own(extract):
+    text = "The agency expects the total to reach 9,000 by the end of the month."
+    q = estimand_of(extract, text, "9,000")
+    assert q.status == "estimate" and q.estimand.kind == "projection"
+
+
+@pytest.mark.parametrize("text,figure,status", [
+    ("Officials said 12 people had died and the toll could rise.", "12", "reported"),
+    ("Officials warned the toll could reach 40 by the weekend.", "40", "hypothetical"),
+    ("Aid groups said more than 4,000 children would die without food.", "more than 4,000", "hypothetical"),
+])
+def test_a_figures_status_follows_its_own_clause(extract, text, figure, status):
+    assert estimand_of(extract, text, figure).status == status
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("Arlen Dobe, 34, was killed on Friday.", "34"),
+    ("The shop at 24 Kessel Street was looted.", "24 Kessel Street"),
+    ("A 6.1-magnitude quake struck the island.", "6.1"),
+    ("The ruling rests on section 293 of the penal code.", "293"),
+])
+def test_numbers_that_count_nothing_get_no_estimand(extract, text, figure):
+    assert estimand_of(extract, text, figure).estimand is None
+
+
+def test_a_day_said_of_the_past_without_a_year_is_last_years_in_january(extract):
+    ex = extract("The president said on December 26 that 30 people were killed.", "2025-01-20")
+    assert ex.claims[0].stated_on == "2024-12-26"
