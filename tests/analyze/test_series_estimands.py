@@ -66,3 +66,11 @@ def test_filters_pick_series_by_concept_and_event_type(extract):
     assert casualties and all(s["concept"] == "casualties" for s in casualties)
     assert not select_series(series, concept="weapons")
     assert all(s["estimand"] for s in select_series(series, about="killed"))
+
+
+def test_a_rising_toll_is_the_series_moving_and_a_lower_later_figure_disagrees(extract):
+    killed = home(series_of(extract), "m1", 4)
+    assert killed["conflicts"] == []  # 4, then at least 6, then 9: the toll rising over three days
+    lower = REPORTS[:1] + [("m5", "2026-04-04", "Coastline Wire",  # two days after the first report
+                            "Police said on Saturday that two people were killed in the market bombing.")]
+    assert home(series_of(extract, lower), "m1", 4)["conflicts"]

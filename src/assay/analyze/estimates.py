@@ -90,9 +90,10 @@ def _report(p: dict[str, Any]) -> tuple:
     return p["origin"], p["value"], p["low"], p["high"]
 
 
-def conflicts(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def conflicts(points: list[dict[str, Any]], rising: bool = False) -> list[dict[str, Any]]:
     """Pairs of figures from different origins, given within a week, whose bounds do not meet; copies of a
-    report (same origin and figure) are one side, listed once."""
+    report (same origin and figure) are one side, listed once. With `rising` (a toll, a count of the
+    displaced) a higher figure given a day or more later is the count moving, not a disagreement."""
     out = []
     seen: set[tuple] = set()
     for i, a in enumerate(points):
@@ -106,10 +107,18 @@ def conflicts(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 continue
             seen.add(pair)
             (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
+            if rising and days > 0 and _later_higher(a, b):
+                continue
             if ahi < blo or bhi < alo:
                 out.append({"a": i, "b": j, "reason": f"{a['text']} ({a['source'] or 'author'}) against "
                                                         f"{b['text']} ({b['source'] or 'author'}), {days} days apart"})
     return out
+
+
+def _later_higher(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether the later of two figures is the higher."""
+    early, late = (a, b) if (a["date"] or "") <= (b["date"] or "") else (b, a)
+    return _bounds(late)[0] >= _bounds(early)[0]
 
 
 def _summary(points: list[dict[str, Any]]) -> dict[str, Any]:
@@ -302,13 +311,15 @@ def _series(key: str, when: str | None, e: Estimand, name: str, place: str | Non
     sid = series_id(key + (f"@{when}" if when else ""))
     if when:
         name = f"{name} (from {when})"
+    if "|part:" in key:
+        name = f"{name} (a part, in {pts[0]['article']})"
     return [{"id": sid, "estimand": name, "concept": e.concept, "measure": e.measure, "group": e.group,
              "place": place if e.concept in INCIDENT_CONCEPTS else None,
              "event": next((p["event"] for p in real if p["event"]), None),
              "event_type": next((p["event_type"] for p in real if p["event_type"]), None),
              "period": e.period, "kind": e.kind, "points": real,
              "hypotheticals": [p for p in pts if p["status"] == "hypothetical"],
-             "summary": _summary(real), "conflicts": conflicts(real)}]
+             "summary": _summary(real), "conflicts": conflicts(real, rising=e.concept in INCIDENT_CONCEPTS)}]
 
 
 def select_series(series: list[dict[str, Any]], about: str | None = None, concept: str | None = None,
