@@ -198,7 +198,9 @@ def _noun_label(e: Estimand, unit: str | None) -> str:
         return "people"
     if e.counted:
         return e.counted if e.counted.endswith("s") or e.concept == "percentage" else e.counted + "s"
-    return (unit or "").lower() if e.concept == "other" else e.concept if e.measure is None else ""
+    if e.concept == "other":
+        return (unit or "").lower() or ("figures" if e.measure is None else "")
+    return e.concept if e.measure is None or e.concept != e.measure else ""
 
 
 @lru_cache(maxsize=1)
@@ -337,3 +339,10 @@ def select_series(series: list[dict[str, Any]], about: str | None = None, concep
         return not place or place.upper() in (s["place"], s["group"] and s["group"].upper()) \
             or place.lower() in s["estimand"].lower()
     return [s for s in series if wanted(s)]
+
+
+def what_line(s: dict[str, Any]) -> str:
+    """What a series measures, in a few words: "casualties · killed · ASSAULT · SD"."""
+    measure = s.get("measure") if s.get("measure") != s["concept"] else None
+    return " · ".join(str(v) for v in (s["concept"], measure, s.get("event_type"), s.get("place") or
+                                       s.get("group")) if v)

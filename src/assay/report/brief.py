@@ -20,7 +20,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from assay.analyze.estimates import build_series
+from assay.analyze.estimates import build_series, what_line
 from assay.analyze.events import event_rows
 from assay.analyze.places import place_table
 from assay.records import Extraction
@@ -202,7 +202,7 @@ def series_section(all_series: list[dict[str, Any]], cites: Citations, limits: L
         rows = _series_rows(s, cites)
         groups = _chart_groups(s)
         out.append({
-            "name": s["estimand"], "line": series_line(s, cites.year),
+            "name": s["estimand"], "what": what_line(s), "line": series_line(s, cites.year),
             "svg": Markup(series_chart(groups)) if groups else "",
             "rows": rows[-limits.series_rows:], "rows_left": max(0, len(rows) - limits.series_rows),
             "hypotheticals": [{"figure": figure(p), "source": p["source"], "date": short_day(p["date"], cites.year),

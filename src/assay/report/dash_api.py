@@ -11,6 +11,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
 from assay import service
+from assay.analyze.estimates import select_series
 from assay.analyze.events import filter_events
 from assay.analyze.places import filter_places
 from assay.ingest.common import Options, Problem
@@ -26,7 +27,6 @@ from assay.report.dash_common import (
     store_of,
     views_of,
 )
-from assay.report.dash_data import filter_series
 from assay.settings import Settings
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -58,9 +58,9 @@ def api_source(request: Request, source_id: str) -> dict[str, Any]:
 
 
 @router.get("/series", summary="Estimate series (SCHEMA.md section 3), most reports first")
-def api_series(request: Request, about: str | None = None, page: PageNo = 1,
-               per_page: PerPage = PER_PAGE) -> dict[str, Any]:
-    rows = filter_series(views_of(request).get("series"), about)
+def api_series(request: Request, about: str | None = None, concept: str | None = None, event: str | None = None,
+               place: str | None = None, page: PageNo = 1, per_page: PerPage = PER_PAGE) -> dict[str, Any]:
+    rows = select_series(views_of(request).get("series"), about=about, concept=concept, event=event, place=place)
     pg = Page(page, per_page, len(rows))
     return {**pg.meta(), "items": pg.slice(rows)}
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from assay.analyze.estimates import build_series, select_series
+from assay.analyze.estimates import build_series
 from assay.analyze.events import event_rows
 from assay.analyze.places import place_table
 from assay.dates import iso_day
@@ -72,10 +72,6 @@ class DerivedViews:
         """Whether a view is built for the current state (the home page shows its count only then)."""
         hit = self._cache.get(name)
         return hit is not None and hit.state == self.store.state()
-
-
-def filter_series(rows: list[dict[str, Any]], about: str | None = None) -> list[dict[str, Any]]:
-    return select_series(rows, about=about)
 
 
 # ---- a small hand-drawn chart for a series: points (or ranges) over time, no chart library

@@ -9,12 +9,12 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader
 
-from assay.analyze.estimates import figure_text
+from assay.analyze.estimates import figure_text, select_series, what_line
 from assay.analyze.events import event_rows, filter_events
 from assay.analyze.places import filter_places
 from assay.records import PLOVER_TYPES, Extraction
 from assay.report.dash_common import PER_PAGE, Filters, Page, PageNo, page_url, store_of, views_of
-from assay.report.dash_data import filter_series, series_chart
+from assay.report.dash_data import series_chart
 from assay.report.evidence import highlight
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -29,6 +29,7 @@ LAYERS = {
 
 
 templates.env.filters["figure"] = figure_text
+templates.env.filters["what"] = what_line
 templates.env.filters["actors"] = lambda actors: "; ".join(
     a["name"] + (f" ({a['country']})" if a["country"] else "") for a in actors) or "—"
 
@@ -72,10 +73,12 @@ def source_page(request: Request, source_id: str, page: PageNo = 1) -> HTMLRespo
 
 
 @router.get("/series")
-def series_list(request: Request, about: str | None = None, page: PageNo = 1) -> HTMLResponse:
-    rows = filter_series(views_of(request).get("series"), about)
+def series_list(request: Request, about: str | None = None, concept: str | None = None,
+                page: PageNo = 1) -> HTMLResponse:
+    rows = select_series(views_of(request).get("series"), about=about, concept=concept or None)
     pg = Page(page, SERIES_PER_PAGE, len(rows))
-    return render(request, "dash_series.html.j2", rows=pg.slice(rows), about=about or "", page=pg)
+    return render(request, "dash_series.html.j2", rows=pg.slice(rows), about=about or "", concept=concept or "",
+                  page=pg)
 
 
 @router.get("/series/{name:path}")
