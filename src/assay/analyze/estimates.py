@@ -50,6 +50,7 @@ def _point(ex: Extraction, q: Quantity, grades: Grades, copies: dict[str, str]) 
         "value": q.value, "low": q.low, "high": q.high, "bound": q.bound,
         "date": (claim.stated_on if claim and claim.stated_on else None) or ex.article.published,
         "source": source, "source_entity": grade["source_id"] if grade else claim.source_entity if claim else None,
+        "source_name": claim.source.text if claim is not None and claim.source else None,  # as written
         "outlet": ex.article.outlet, "article": ex.article.id, "claim": q.claim, "status": q.status,
         "text": q.span.text, "origin": _origin(ex, claim, grades, copies),
         "grade": grade["grade"] if grade else None,

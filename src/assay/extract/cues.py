@@ -73,7 +73,21 @@ def _verb_content(verb: Token, cls: str) -> tuple[list[tuple[int, int]], Token |
             return [(lo, subtree_range(xcomps[0])[1])], xcomps[0]
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:  # "Kyiv, he noted, has ..." / "“...,” he said"
         return without(subtree_range(verb.head), subtree_range(verb)), verb.head
+    if (hung := _clause_hung_on_noun(verb)) is not None:
+        return [_from_that(verb, clause_range(hung))], hung
     return [], None
+
+
+def _clause_hung_on_noun(verb: Token) -> Token | None:
+    """A "that" clause the parser hung on the noun of a phrase after the verb: "said in the same update that
+    the hospital had received ...", "said in a statement that ..."."""
+    for c in verb.children:
+        for noun in (g for g in c.children if g.dep_ == "pobj") if c.dep_ == "prep" else ():
+            for clause in noun.children:
+                if clause.dep_ in ("acl", "relcl") and clause.pos_ in ("VERB", "AUX") \
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                    return clause
+    return None
 
 
 def _passive_no_source(verb: Token) -> tuple[list[tuple[int, int]], Token] | None:
