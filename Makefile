@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install run test lint eval bench bench-corpus clean
+.PHONY: install run test lint eval bench bench-corpus bench-series clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,9 @@ bench: $(STAMP)
 
 bench-corpus: $(STAMP)
 	$(BIN)/python bench/bench_corpus.py --shared $(SHARED)
+
+bench-series: $(STAMP)
+	$(BIN)/python bench/bench_series.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) assay.db assay.db-wal assay.db-shm brief.html build *.egg-info

@@ -86,7 +86,7 @@ class Claim:
     hedges: tuple[Span, ...] = ()
     stated_on: str | None = None
     nested_in: str | None = None
-    extractor: str = "assay.claims.v2"
+    extractor: str = "assay.claims.v3"
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -19,7 +19,7 @@ from assay.extract.parse import Found
 from assay.extract.quotes import Quotation, find_quotations, quote_chain
 from assay.records import Claim, Entity, Span
 
-EXTRACTOR = "assay.claims.v2"  # v2: actor-table entity ids, countries, trailing participles
+EXTRACTOR = "assay.claims.v3"  # v3: figure cues ("put the toll at 35"), that-clauses hung on a noun
 MAX_GAP_FOR_CONTINUATION = 160  # characters between a quote claim's end and the quote that continues it
 SPEECH_CLASSES = {"neutral", "assert", "warn", "deny", "allege", "caution", "estimate", "predict", "other"}
 

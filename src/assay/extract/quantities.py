@@ -19,7 +19,7 @@ from assay.extract.figures import Figure, figures_in, read_bound, read_unit
 from assay.extract.lexicon import quantity_concepts
 from assay.records import Claim, Estimand, Quantity, Span, Time
 
-EXTRACTOR = "assay.quantities.v2"
+EXTRACTOR = "assay.quantities.v2"  # v2: estimands (what a figure measures), magnitudes, ages
 ESTIMATE_CUES = {"estimate", "believe"}
 SERIES_CONCEPTS = {"personnel", "casualties", "weapons"}
 NOT_COUNTS = {"distance", "duration", "speed", "temperature", "age", "magnitude"}

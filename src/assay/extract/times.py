@@ -21,7 +21,7 @@ from assay.dates import iso_day
 from assay.extract.numbers import token_value
 from assay.records import Claim, Span, Time
 
-EXTRACTOR = "assay.times.v2"  # v2: a bare month of the article's own month is this year's
+EXTRACTOR = "assay.times.v3"  # v3: a past day without a year is the latest up to the date; "the same day"
 MONTHS = {m: i for i, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
