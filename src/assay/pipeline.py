@@ -63,7 +63,7 @@ def extract_doc(article: Article, doc: Doc, versions: dict[str, str] = EXTRACTOR
     quantities = extract_quantities(doc, claims, times, article.published)
     places = extract_places(doc, article)
     events = extract_events(doc, article, claims, entities, quantities, times, places)
-    quantities = link_events(doc, quantities, events)
+    quantities = link_events(doc, quantities, events, places)
     return Extraction(article=article, claims=tuple(claims), entities=tuple(entities),
                       quantities=tuple(quantities), times=tuple(times), places=tuple(places),
                       events=tuple(events), extractors=dict(versions))

@@ -131,15 +131,16 @@ class Estimand:
     period: str | None = None
     kind: str = "count"
     event: int | None = None  # index in the article's events of the event the figure belongs to
+    place: str | None = None  # a town or district named in the figure's own clause ("in Bener Meriah")
 
     def key(self) -> str:
         """A stable text key ("casualties:killed:-:ML:-:count"); `-` for what the figure does not say."""
         return ":".join(v or "-" for v in (self.concept, self.measure, self.counted, self.group, self.period,
-                                           self.kind))
+                                           self.kind)) + (f"@{self.place}" if self.place else "")
 
     def to_dict(self) -> dict[str, Any]:
         return {"concept": self.concept, "measure": self.measure, "counted": self.counted, "group": self.group,
-                "period": self.period, "kind": self.kind, "event": self.event}
+                "period": self.period, "kind": self.kind, "event": self.event, "place": self.place}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> Estimand | None:
@@ -147,7 +148,7 @@ class Estimand:
             return None
         return cls(concept=d.get("concept") or "other", measure=d.get("measure"), counted=d.get("counted"),
                    group=d.get("group"), period=d.get("period"), kind=d.get("kind") or "count",
-                   event=d.get("event"))
+                   event=d.get("event"), place=d.get("place"))
 
 
 @dataclass(frozen=True)

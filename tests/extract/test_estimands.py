@@ -74,3 +74,10 @@ def test_numbers_that_count_nothing_get_no_estimand(extract, text, figure):
 def test_a_day_said_of_the_past_without_a_year_is_last_years_in_january(extract):
     ex = extract("The president said on December 26 that 30 people were killed.", "2025-01-20")
     assert ex.claims[0].stated_on == "2024-12-26"
+
+
+def test_a_town_in_the_figures_clause_keeps_its_part_of_a_toll_apart(extract):
+    text = ("Floods killed 40 people across Sudan on Monday, officials said. "
+            "In Atbara, 12 people were killed when a dam gave way, the governor said.")
+    whole, part = (estimand_of(extract, text, f).estimand for f in ("40", "12"))
+    assert whole.place is None and part.place == "Atbara" and whole.key() != part.key()

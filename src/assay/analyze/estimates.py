@@ -176,6 +176,8 @@ def estimand_name(e: Estimand, subject: str | None, unit: str | None = None) -> 
     if measure and measure not in _measures():
         measure = f"({measure})"  # a plain verb of the clause: "trucks (wait)"
     words = " ".join(w for w in (who, noun, measure) if w) or e.concept
+    if e.place:
+        words += f" in {e.place}"
     if e.period:
         words += f" since {e.period[6:]}" if e.period.startswith("since:") else f" in {e.period}"
     if e.kind.startswith("per "):

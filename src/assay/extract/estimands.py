@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from assay.extract.lexicon import measure_cues, quantity_concepts
-from assay.records import Estimand, Event, Quantity, Time
+from assay.records import Estimand, Event, Place, Quantity, Time
 from assay.resolve.countries import country_code
 
 FORCE_NOUNS = {"troop", "soldier", "force", "fighter", "personnel", "militant", "rebel", "mercenary", "marine",
@@ -336,12 +336,15 @@ def read_estimand(doc: Doc, num_start: int, num_end: int, noun_i: int | None, un
                     group=group_of(noun, verb, final, num), period=period, kind=kind)
 
 
+REGION_FEATURES = {"country", "admin1", "region", "continent"}
 EVENT_CONCEPTS = {"casualties", "displaced", "detained", "people", "attacks"}
 
 
-def link_events(doc: Doc, quantities: list[Quantity], events: list[Event]) -> list[Quantity]:
+def link_events(doc: Doc, quantities: list[Quantity], events: list[Event], places: list[Place] = ()) -> list[Quantity]:
     """Each incident figure's event: the event whose trigger is nearest it in its own sentence
-    ("killed 12 in the bombing of the market"), so a series can say which attack its toll is of."""
+    ("killed 12 in the bombing of the market"), so a series can say which attack its toll is of; and the
+    town or district its own clause names ("ten people were killed in Central Aceh"), which keeps a part
+    of a region's toll apart from the whole. A country or province named there is the incident's region."""
     out = []
     for q in quantities:
         e = q.estimand
@@ -352,5 +355,11 @@ def link_events(doc: Doc, quantities: list[Quantity], events: list[Event]) -> li
         sent = tok.sent
         near = [(abs(ev.trigger.start - q.span.start), i) for i, ev in enumerate(events)
                 if sent.start_char <= ev.trigger.start < sent.end_char]
-        out.append(replace(q, estimand=replace(e, event=min(near)[1])) if near else q)
+        if near:
+            e = replace(e, event=min(near)[1])
+        num = tok[-1]
+        clause = _clause_verb(num) or num
+        words = own_clause(clause, num)
+        local = [p for p in places if p.span.start in words and p.feature not in REGION_FEATURES]
+        out.append(replace(q, estimand=replace(e, place=local[0].name)) if local else replace(q, estimand=e))
     return out
