@@ -31,6 +31,7 @@ def subject_key(subject: str) -> str:
 
 
 Grades = dict[tuple[str, str], dict[str, Any]]  # (article, claim) -> a claim_grades row (origin, grade, ...)
+MAX_CONFLICTS = 200  # a series listing more disagreements than this is noise; the brief shows 8
 AGREE_DAYS = 7  # figures given within a week of each other describe the same moment
 APPROX = 0.1  # "about 3,000" spans 2,700-3,300 when deciding whether two figures disagree
 
@@ -94,32 +95,38 @@ def _report(p: dict[str, Any]) -> tuple:
 def conflicts(points: list[dict[str, Any]], rising: bool = False) -> list[dict[str, Any]]:
     """Pairs of figures from different origins, given within a week, whose bounds do not meet; copies of a
     report (same origin and figure) are one side, listed once. With `rising` (a toll, a count of the
-    displaced) a higher figure given a day or more later is the count moving, not a disagreement."""
+    displaced) a higher figure given a day or more later is the count moving, not a disagreement.
+    Figures are compared with those of the following week only, so a long series costs what its weeks hold."""
+    dated = sorted((d.toordinal(), i) for i, p in enumerate(points) if (d := iso_day(p["date"])) is not None)
+    first: dict[tuple, int] = {}  # one figure per report and day: copies add nothing to compare
+    for day, i in dated:
+        first.setdefault((_report(points[i]), day), i)
+    reps = sorted((day, i) for (_, day), i in first.items())
+    bounds = {i: _bounds(points[i]) for _, i in reps}
     out = []
     seen: set[tuple] = set()
-    for i, a in enumerate(points):
-        for j in range(i + 1, len(points)):
+    for n, (day_a, i) in enumerate(reps):
+        a = points[i]
+        for day_b, j in reps[n + 1:]:
+            days = day_b - day_a
+            if days > AGREE_DAYS or len(out) >= MAX_CONFLICTS:
+                break
             b = points[j]
-            days = _days_apart(a["date"], b["date"])
-            if a["origin"] == b["origin"] or days is None or days > AGREE_DAYS:
+            if a["origin"] == b["origin"]:
                 continue
             pair = (_report(a), _report(b))
             if pair in seen:
                 continue
             seen.add(pair)
-            (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
-            if rising and days > 0 and _later_higher(a, b):
+            (alo, ahi), (blo, bhi) = bounds[i], bounds[j]
+            if rising and days > 0 and blo >= alo:  # the later figure is the higher: the count moving
                 continue
             if ahi < blo or bhi < alo:
-                out.append({"a": i, "b": j, "reason": f"{a['text']} ({a['source'] or 'author'}) against "
-                                                        f"{b['text']} ({b['source'] or 'author'}), {days} days apart"})
-    return out
-
-
-def _later_higher(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Whether the later of two figures is the higher."""
-    early, late = (a, b) if (a["date"] or "") <= (b["date"] or "") else (b, a)
-    return _bounds(late)[0] >= _bounds(early)[0]
+                lo, hi = min(i, j), max(i, j)
+                out.append({"a": lo, "b": hi, "reason": f"{points[lo]['text']} ({points[lo]['source'] or 'author'}) "
+                                                        f"against {points[hi]['text']} "
+                                                        f"({points[hi]['source'] or 'author'}), {days} days apart"})
+    return sorted(out, key=lambda c: (c["a"], c["b"]))
 
 
 def _summary(points: list[dict[str, Any]]) -> dict[str, Any]:
@@ -267,14 +274,17 @@ def _split_parts(points: dict[str, list[dict[str, Any]]], heads: dict[str, Any])
         for p in points[key]:
             if p["status"] != "hypothetical":  # a figure that might be stays beside the series it is about
                 by_origin[(p["article"], p["origin"])].append(p)
+        moved: set[int] = set()
         for (article, _), pts in by_origin.items():
             top = _upper(min(pts, key=lambda p: p["offset"]))
             for p in pts:
                 if _upper(p) != top:
                     part = f"{key}|part:{article}:{_upper(p):g}"
-                    points[key].remove(p)
+                    moved.add(id(p))
                     points[part].append(p)
                     heads[part] = heads[key]
+        if moved:
+            points[key] = [p for p in points[key] if id(p) not in moved]
 
 
 def _share_copy_origins(points: dict[str, list[dict[str, Any]]], copies: dict[str, str]) -> None:
