@@ -81,3 +81,9 @@ def test_a_town_in_the_figures_clause_keeps_its_part_of_a_toll_apart(extract):
             "In Atbara, 12 people were killed when a dam gave way, the governor said.")
     whole, part = (estimand_of(extract, text, f).estimand for f in ("40", "12"))
     assert whole.place is None and part.place == "Atbara" and whole.key() != part.key()
+
+
+def test_hundreds_of_thousands_is_one_vague_figure(extract):
+    qs = extract("Hundreds of thousands of residents fled the city.").quantities
+    assert [(q.low, q.high, q.bound) for q in qs] == [(100_000, 999_999, "vague")]
+    assert qs[0].estimand.concept == "displaced"

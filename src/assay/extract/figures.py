@@ -200,6 +200,10 @@ def _vague_at(doc: Doc, i: int, end: int) -> Figure | None:
     if word == "tens" and i + 2 < end and doc[i + 1].lower_ == "of" and doc[i + 2].lower_ in VAGUE:
         low, _ = VAGUE[doc[i + 2].lower_]
         return Figure(i, i + 3, None, low=float(low * 10), high=float(low * 100 - 1), bound="vague")
+    if word in VAGUE and i + 2 < end and doc[i + 1].lower_ == "of" and doc[i + 2].lower_ in ("thousands", "millions"):
+        low, high = VAGUE[word]  # "hundreds of thousands": one figure, 100,000-999,999
+        scale = VAGUE[doc[i + 2].lower_][0]
+        return Figure(i, i + 3, None, low=float(low * scale), high=float((high + 1) * scale - 1), bound="vague")
     if word in VAGUE and i + 1 < end and doc[i + 1].lower_ == "of":
         low, high = VAGUE[word]
         return Figure(i, i + 1, None, low=float(low), high=float(high), bound="vague")
