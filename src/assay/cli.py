@@ -15,10 +15,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from assay import service
-from assay.analyze.estimates import build_series, figure_text, select_series
+from assay.analyze.estimates import build_series, figure_text, older_figures, select_series
 from assay.analyze.events import event_rows
 from assay.analyze.grading import reliability_priors
 from assay.analyze.places import place_table
+from assay.extract.quantities import EXTRACTOR as QUANTITIES_EXTRACTOR
 from assay.ingest import read_inputs
 from assay.nlp import ModelNotFound
 from assay.pipeline import extractor_versions, load_user_tables
@@ -276,8 +277,11 @@ def estimates(settings: Settings, about: str | None, concept: str | None, event:
               as_json: bool) -> None:
     """Estimate series across the store: every figure for the same thing, by whom and when."""
     with _open(settings) as store:
-        series = build_series(store.extraction_parts("quantities", "claims", "entities", "places", "events"),
-                              grades=store.grades(), copies=store.copies())
+        exs = list(store.extraction_parts("quantities", "claims", "entities", "places", "events", "extractors"))
+        series = build_series(exs, grades=store.grades(), copies=store.copies())
+    if old := older_figures(exs, QUANTITIES_EXTRACTOR):  # extracted before figures had estimands
+        err.print(f"[yellow]{old} of {len(exs)} articles[/yellow] were extracted by an older assay and join no "
+                  "estimate series; ingest their files again (changed extractors re-extract them).", highlight=False)
     series = select_series(series, about=about, concept=concept, event=event, place=place)
     if as_json:
         click.echo(json.dumps(series, ensure_ascii=False, indent=1))

@@ -74,3 +74,11 @@ def test_a_rising_toll_is_the_series_moving_and_a_lower_later_figure_disagrees(e
     lower = REPORTS[:1] + [("m5", "2026-04-04", "Coastline Wire",  # two days after the first report
                             "Police said on Saturday that two people were killed in the market bombing.")]
     assert home(series_of(extract, lower), "m1", 4)["conflicts"]
+
+
+def test_articles_read_by_an_older_quantities_extractor_are_counted(extract):
+    from assay.analyze.estimates import older_figures
+    from assay.extract.quantities import EXTRACTOR
+    ex = extract("Police said four people were killed.")
+    old = replace(ex, extractors={**ex.extractors, "quantities": "assay.quantities.v1"})
+    assert older_figures([ex], EXTRACTOR) == 0 and older_figures([ex, old], EXTRACTOR) == 1

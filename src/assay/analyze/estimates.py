@@ -359,3 +359,9 @@ def what_line(s: dict[str, Any]) -> str:
     measure = s.get("measure") if s.get("measure") != s["concept"] else None
     return " · ".join(str(v) for v in (s["concept"], measure, s.get("event_type"), s.get("place") or
                                        s.get("group")) if v)
+
+
+def older_figures(extractions: Iterable[Extraction], version: str) -> int:
+    """How many articles have figures read by another quantities extractor than `version` (they may lack
+    estimands and then join no series)."""
+    return sum(1 for ex in extractions if ex.quantities and ex.extractors.get("quantities") != version)
