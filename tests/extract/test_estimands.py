@@ -87,3 +87,10 @@ def test_hundreds_of_thousands_is_one_vague_figure(extract):
     qs = extract("Hundreds of thousands of residents fled the city.").quantities
     assert [(q.low, q.high, q.bound) for q in qs] == [(100_000, 999_999, "vague")]
     assert qs[0].estimand.concept == "displaced"
+
+
+def test_a_figure_in_a_stance_takes_the_source_that_reports_it(extract):
+    ex = extract("Since May the group has attacked more than 100 ships, according to the Kestrel monitoring project.")
+    q = next(q for q in ex.quantities if q.span.text.startswith("more than 100"))
+    claim = next(c for c in ex.claims if c.id == q.claim)
+    assert claim.source is not None and "Kestrel" in claim.source.text

@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from assay.extract.claims import SPEECH_CLASSES
 from assay.extract.estimands import group_key, read_estimand
 from assay.extract.figures import Figure, figures_in, read_bound, read_unit
 from assay.extract.lexicon import quantity_concepts
@@ -101,11 +102,14 @@ def _last_subject(earlier: list[Quantity], concept: str | None) -> str | None:
 
 
 def _innermost_claim(claims: list[Claim], start: int, end: int) -> Claim | None:
+    """The claim with the shortest content holding the span; a reported statement wins over a stance
+    ("the group has attacked 100 vessels, according to the monitor": the monitor gives the figure)."""
     best = None
     for c in claims:
         for s in c.content:
-            if s.start <= start and end <= s.end and (best is None or s.end - s.start < best[1]):
-                best = (c, s.end - s.start)
+            rank = (c.cue_class not in SPEECH_CLASSES, s.end - s.start)
+            if s.start <= start and end <= s.end and (best is None or rank < best[1]):
+                best = (c, rank)
     return best[0] if best else None
 
 
