@@ -6,7 +6,7 @@ Every record serialises to the shapes in SCHEMA.md section 2 through `to_dict`.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 SCHEMA_VERSION = "assay/1"
@@ -139,16 +139,15 @@ class Estimand:
                                            self.kind)) + (f"@{self.place}" if self.place else "")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"concept": self.concept, "measure": self.measure, "counted": self.counted, "group": self.group,
-                "period": self.period, "kind": self.kind, "event": self.event, "place": self.place}
+        return asdict(self)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> Estimand | None:
+        """From to_dict's shape; a missing or null field takes its default."""
         if not d:
             return None
-        return cls(concept=d.get("concept") or "other", measure=d.get("measure"), counted=d.get("counted"),
-                   group=d.get("group"), period=d.get("period"), kind=d.get("kind") or "count",
-                   event=d.get("event"), place=d.get("place"))
+        given = {f.name: d[f.name] for f in fields(cls) if d.get(f.name) is not None}
+        return cls(**{"concept": "other", **given})
 
 
 @dataclass(frozen=True)

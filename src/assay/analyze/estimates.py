@@ -31,6 +31,7 @@ def subject_key(subject: str) -> str:
 
 
 Grades = dict[tuple[str, str], dict[str, Any]]  # (article, claim) -> a claim_grades row (origin, grade, ...)
+Head = tuple[Estimand, str | None, str | None, str | None]
 MAX_CONFLICTS = 200  # a series listing more disagreements than this is noise; the brief shows 8
 AGREE_DAYS = 7  # figures given within a week of each other describe the same moment
 APPROX = 0.1  # "about 3,000" spans 2,700-3,300 when deciding whether two figures disagree
@@ -56,6 +57,8 @@ def _point(ex: Extraction, q: Quantity, grades: Grades, copies: dict[str, str]) 
         "text": q.span.text, "origin": _origin(ex, claim, grades, copies),
         "grade": grade["grade"] if grade else None,
         "interested_party": grade["interested_party"] if grade else None,
+        "concept": q.estimand.concept if q.estimand else q.concept, "offset": q.span.start,
+        **dict(zip(("event", "event_type"), _event_of(ex, q.estimand), strict=True)),
     }
 
 
@@ -153,9 +156,8 @@ NOUN_LABEL = {"person": "people", None: ""}
 
 def _main_country(ex: Extraction) -> str | None:
     """The country an article's places name most often (first named on a tie)."""
-    counts = Counter(p.country for p in ex.places if p.country)
-    return max(counts, key=lambda c: (counts[c], -next(i for i, p in enumerate(ex.places) if p.country == c))) \
-        if counts else None
+    counts = Counter(p.country for p in ex.places if p.country)  # counted in order named: max keeps the first
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def series_key(e: Estimand, place: str | None, date: str | None) -> str:
@@ -226,7 +228,7 @@ def build_series(extractions: Iterable[Extraction], about: str | None = None, gr
     """
     grades, copies = grades or {}, copies or {}
     points: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    heads: dict[str, tuple[Estimand, str | None, str | None]] = {}
+    heads: dict[str, Head] = {}  # the first estimand of each key, with its subject, country and unit
     for ex in extractions:
         place = _main_country(ex)
         for q in ex.quantities:
@@ -235,36 +237,31 @@ def build_series(extractions: Iterable[Extraction], about: str | None = None, gr
             key = series_key(q.estimand, place, ex.article.published)
             if key not in heads or (heads[key][1] is None and q.subject):
                 heads[key] = (q.estimand, q.subject, place, q.unit)
-            point = _point(ex, q, grades, copies)
-            point["concept"] = q.estimand.concept
-            point["offset"] = q.span.start
-            point["event"], point["event_type"] = _event_of(ex, q.estimand)
-            points[key].append(point)
+            points[key].append(_point(ex, q, grades, copies))
     _share_copy_origins(points, copies)
     _split_parts(points, heads)
     out = []
     for key, pts in points.items():
         e, subject, place, unit = heads[key]
         name = estimand_name(e, subject, unit)
-        if about and about.lower() not in name.lower():
-            continue
         for when, members in _windows(e, sorted(pts, key=lambda p: (p["date"] or "", p["article"]))):
             out += _series(key, when, e, name, place, members)
-    return sorted(out, key=lambda s: (-s["summary"]["reports"], s["estimand"]))
+    return select_series(sorted(out, key=lambda s: (-s["summary"]["reports"], s["estimand"])), about=about)
 
 
-def _event_of(ex: Extraction, e: Estimand) -> tuple[str | None, str | None]:
+def _event_of(ex: Extraction, e: Estimand | None) -> tuple[str | None, str | None]:
     """(ARTICLE_ID/eN, PLOVER type) of the event a figure belongs to, when it has one."""
-    if e.event is None or e.event >= len(ex.events):
+    if e is None or e.event is None or e.event >= len(ex.events):
         return None, None
     return f"{ex.article.id}/e{e.event}", ex.events[e.event].type
 
 
 def _upper(p: dict[str, Any]) -> float:
-    return _bounds(p)[1] if _bounds(p)[1] != float("inf") else _bounds(p)[0]
+    lo, hi = _bounds(p)
+    return hi if hi != float("inf") else lo
 
 
-def _split_parts(points: dict[str, list[dict[str, Any]]], heads: dict[str, Any]) -> None:
+def _split_parts(points: dict[str, list[dict[str, Any]]], heads: dict[str, Head]) -> None:
     """One origin giving several different figures for one estimand in one article is giving parts
     (a district's toll after the total, last year's after this year's), not rival estimates: the
     figure it gives first stays in the series, each other figure becomes a series of that article's own.
@@ -290,15 +287,17 @@ def _split_parts(points: dict[str, list[dict[str, Any]]], heads: dict[str, Any])
 def _share_copy_origins(points: dict[str, list[dict[str, Any]]], copies: dict[str, str]) -> None:
     """A reprint's figure is its original's report: it takes the origin of the original's point with the
     same figure, though the reprint may name the source in other words."""
-    first: dict[tuple, str] = {}
+    def figure(p: dict[str, Any]) -> tuple:
+        return p["value"], p["low"], p["high"]
+    first: dict[tuple, str] = {}  # (original article, figure) -> the origin of its first point
     everything = [p for pts in points.values() for p in pts]
     for p in everything:
         if copies.get(p["article"], p["article"]) == p["article"]:
-            first.setdefault((p["article"], *_report(p)[1:]), p["origin"])
+            first.setdefault((p["article"], figure(p)), p["origin"])
     for p in everything:
         original = copies.get(p["article"], p["article"])
-        if original != p["article"] and (original, *_report(p)[1:]) in first:
-            p["origin"] = first[(original, *_report(p)[1:])]
+        if original != p["article"]:
+            p["origin"] = first.get((original, figure(p)), p["origin"])
 
 
 def _windows(e: Estimand, points: list[dict[str, Any]]) -> list[tuple[str | None, list[dict[str, Any]]]]:

@@ -9,6 +9,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from assay.extract.lexicon import cue_classes
+from assay.extract.numbers import VAGUE
 from assay.extract.parse import (
     Found,
     agent_of,
@@ -130,7 +131,7 @@ def verb_cue(verb: Token) -> Found | None:
 
 
 def _has_figure(tok: Token) -> bool:
-    return any(t.like_num or t.lower_ in ("dozens", "hundreds", "thousands", "millions") for t in tok.subtree)
+    return any(t.like_num or t.lower_ in VAGUE for t in tok.subtree)
 
 
 def figure_cue(verb: Token) -> Found | None:

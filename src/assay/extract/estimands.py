@@ -12,11 +12,13 @@ Estimate series (analyze/estimates.py) join figures whose estimands agree.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from assay.extract.lexicon import measure_cues, quantity_concepts
+from assay.extract.times import MONTH_FORMS
 from assay.records import Estimand, Event, Place, Quantity, Time
 from assay.resolve.countries import country_code
 
@@ -41,6 +43,9 @@ PLAIN_VERB_CONCEPTS = {"money", "percentage", "other", "people", "vehicles"}
 NESTED = {"relcl", "acl", "advcl", "ccomp", "parataxis", "appos"}
 RATE_UNITS = {"day": "day", "daily": "day", "week": "week", "month": "month", "year": "year", "night": "day"}
 YEAR = re.compile(r"^(\d{4})(?:-(\d{2}))?")
+# "by next year", "by the end of October", "by 2025": a time ahead that a projection is for
+BY_A_TIME = re.compile(r"\bby (?:the end of |early |late |mid-?)?(?:next|this coming|\d{4}\b|"
+                       + "|".join(forms[0] for forms in MONTH_FORMS) + r"|spring|summer|autumn|fall|winter)")
 
 
 def _lemma(tok: Token) -> str:
@@ -131,7 +136,7 @@ def _plain_measure(verb: Token | None, noun: Token) -> str | None:
     return args[0].lemma_.lower() if args else None
 
 
-def _noun_concept(noun: Token | None, unit: str | None, concept: str | None) -> tuple[str, str | None]:
+def _noun_concept(noun: Token | None, concept: str | None) -> tuple[str, str | None]:
     """(concept, counted class) from the counted noun when no word names a measure."""
     if noun is None:
         return concept or "other", None
@@ -219,7 +224,7 @@ def own_clause(verb: Token, keep: Token) -> set[int]:
     return out
 
 
-def period_of(times: list[Time], words: set[int], text: str) -> str | None:
+def period_of(times: Sequence[Time], words: set[int], text: str) -> str | None:
     """A month or year said in the figure's own clause, other than a day: "in 2023", "in October";
     "since April" gives a cumulative period ("since:2024-04")."""
     for t in times:
@@ -243,7 +248,7 @@ def rate_of(doc: Doc, end: int) -> str | None:
     for i, w in enumerate(words[:2]):
         if w in ("a", "per", "each", "every") and i + 1 < len(words) and words[i + 1] in RATE_UNITS:
             return RATE_UNITS[words[i + 1]]
-    return RATE_UNITS.get("daily") if words[:1] == ["daily"] else None
+    return "day" if words[:1] == ["daily"] else None
 
 
 def projected(verb: Token | None, noun: Token, text: str) -> bool:
@@ -260,9 +265,7 @@ def projected(verb: Token | None, noun: Token, text: str) -> bool:
         if any(c.lower_ == "will" for c in tok.children if c.dep_ == "aux"):
             return True
         tok = tok.head if tok.dep_ in ("xcomp", "ccomp", "conj") else None
-    return bool(re.search(r"\bby (?:the end of |early |late |mid-?)?(?:next|this coming|\d{4}\b|"
-                          r"january|february|march|april|may|june|july|august|september|october|november|"
-                          r"december|spring|summer|autumn|fall|winter)", text.lower()))
+    return bool(BY_A_TIME.search(text.lower()))
 
 
 def said_of(num: Token) -> Token | None:
@@ -304,7 +307,7 @@ def _combine(measure: str | None, m_concept: str | None, n_concept: str) -> tupl
 
 
 def read_estimand(doc: Doc, num_start: int, num_end: int, noun_i: int | None, unit: str | None,
-                  concept: str | None, times: list[Time], published: str | None) -> Estimand:
+                  concept: str | None, times: Sequence[Time]) -> Estimand:
     """The estimand of the figure at tokens [num_start, num_end) counting the noun at `noun_i`."""
     num = doc[num_end - 1]
     if noun_i is None and concept not in ("money", "percentage") and (given := said_of(num)) is not None:
@@ -317,7 +320,7 @@ def read_estimand(doc: Doc, num_start: int, num_end: int, noun_i: int | None, un
     elif concept == "percentage":
         n_concept, counted = concept, (unit or "").lower() or None
     else:
-        n_concept, counted = _noun_concept(doc[noun_i] if noun_i is not None else None, unit, concept)
+        n_concept, counted = _noun_concept(doc[noun_i] if noun_i is not None else None, concept)
     final, measure = _combine(measure, m_concept, n_concept)
     if final == "personnel" and measure in (None, "deployed"):
         measure = None  # troops sent, stationed or fighting there: one count of the force

@@ -9,6 +9,7 @@ an if-clause or a what-if question decides whether it is an estimate or hypothet
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -23,11 +24,11 @@ from assay.records import Claim, Estimand, Quantity, Span, Time
 EXTRACTOR = "assay.quantities.v2"  # v2: estimands (what a figure measures), magnitudes, ages
 ESTIMATE_CUES = {"estimate", "believe"}
 SERIES_CONCEPTS = {"personnel", "casualties", "weapons"}
-NOT_COUNTS = {"distance", "duration", "speed", "temperature", "age", "magnitude"}
+NOT_COUNTS = {"distance", "duration", "speed", "temperature", "age", "magnitude"}  # never form a series
 NAME_TYPES = {"GPE", "ORG", "FAC", "LOC", "PERSON"}  # a number before one of these is part of a name
 NUMBERED_WORDS = {"section", "article", "chapter", "no", "no.", "number", "route", "highway", "flight", "room",
                   "paragraph", "clause", "page", "resolution", "amendment", "gate", "platform", "line"}
-QUAKE_NOUNS = {"quake", "earthquake", "temblor", "tremor", "quakes", "earthquakes"}  # figures that never form a series
+QUAKE_NOUNS = {"quake", "earthquake", "temblor", "tremor", "quakes", "earthquakes"}
 MODALS = {"could", "might", "may", "would"}
 FORCE_NOUNS = {"troops", "soldiers", "forces", "fighters", "personnel", "volunteers", "troop", "soldier"}
 
@@ -66,7 +67,7 @@ def _magnitude(doc: Doc, num: Figure, unit: str | None) -> bool:
     if near & {"magnitude", "richter"}:
         return True
     last = (unit or "").lower().split()[-1:] or [""]
-    return last[0] in QUAKE_NOUNS and num.value is not None and not float(num.value).is_integer()
+    return last[0] in QUAKE_NOUNS and not float(num.value).is_integer()
 
 
 def _concept(unit: str | None, currency: str) -> str | None:
@@ -124,20 +125,21 @@ def _conditional(tok: Token) -> bool:
     return stop is not None and stop.text == "?" and bool(words & {"would", "could", "going", "will", "might"})
 
 
+def _own_verb(tok: Token) -> Token | None:
+    """The verb of the figure's own clause (the token itself when it is one)."""
+    return next((anc for anc in (tok, *tok.ancestors) if anc.pos_ in ("VERB", "AUX")), None)
+
+
 def _possible(tok: Token) -> bool:
     """The figure's own clause says it could happen ("could reach 40,000"), not that it did."""
-    for anc in [tok, *tok.ancestors]:
-        if anc.pos_ in ("VERB", "AUX"):
-            return any(c.dep_ == "aux" and c.lower_ in MODALS for c in anc.children)
-    return False
+    verb = _own_verb(tok)
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
 
 
 def _reported_clause(tok: Token) -> bool:
     """The figure's own clause is in the past ("[N] people had died and the toll could rise")."""
-    for anc in [tok, *tok.ancestors]:
-        if anc.pos_ in ("VERB", "AUX"):
-            return anc.tag_ in ("VBD", "VBN") and not any(c.lower_ in MODALS for c in anc.children)
-    return False
+    verb = _own_verb(tok)
+    return verb is not None and verb.tag_ in ("VBD", "VBN") and not any(c.lower_ in MODALS for c in verb.children)
 
 
 def _status(tok: Token, claim: Claim | None, lead_words: str, estimand: Estimand | None) -> str:
@@ -157,8 +159,7 @@ def _noun_index(unit: str | None, stop: int, num: Figure) -> int | None:
     return stop - 1 if unit is not None and not num.currency and stop > num.end else None
 
 
-def extract_quantities(doc: Doc, claims: list[Claim], times: list[Time] = (),
-                       published: str | None = None) -> list[Quantity]:
+def extract_quantities(doc: Doc, claims: list[Claim], times: Sequence[Time] = ()) -> list[Quantity]:
     """Every quantity in the article, linked to the innermost claim that reports it, with its estimand."""
     text = doc.text
     out: list[Quantity] = []
@@ -175,7 +176,7 @@ def extract_quantities(doc: Doc, claims: list[Claim], times: list[Time] = (),
             concept = "magnitude" if _magnitude(doc, num, unit) else _concept(unit, num.currency)
             noun_i = _noun_index(unit, stop, num)
             estimand = None if concept in NOT_COUNTS or not _a_count(doc, num, noun_i, concept) else read_estimand(
-                doc, num.start, num.end, noun_i, unit, concept, list(times), published)
+                doc, num.start, num.end, noun_i, unit, concept, times)
             out.append(Quantity(
                 span=Span.of(text, span.start_char, span.end_char), value=num.value, low=num.low,
                 high=num.high, bound=num.bound, unit=unit, concept=concept, estimand=estimand,

@@ -22,10 +22,11 @@ from assay.extract.numbers import token_value
 from assay.records import Claim, Span, Time
 
 EXTRACTOR = "assay.times.v3"  # v3: a past day without a year is the latest up to the date; "the same day"
-MONTHS = {m: i for i, names in enumerate((
+MONTH_FORMS = (  # each month's name, then its abbreviations
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-    ("november", "nov"), ("december", "dec")), 1) for m in names}
+    ("november", "nov"), ("december", "dec"))
+MONTHS = {m: i for i, names in enumerate(MONTH_FORMS, 1) for m in names}
 WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                         "sunday"))}
 PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "overnight": "TNI"}
