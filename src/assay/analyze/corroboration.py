@@ -20,10 +20,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import combinations
 
 from assay.records import Claim, Extraction
+from assay.tsv import data_rows
 
 ClaimKey = tuple[str, str]  # (article id, claim id)
 
@@ -105,8 +105,7 @@ def claim_origin(ex: Extraction, claim: Claim, original: Extraction, source_id: 
 
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, str]:
-    text = resources.files("assay.data").joinpath("claim_synonyms.tsv").read_text(encoding="utf-8")
-    return dict(line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {word: synonym for word, synonym in data_rows("claim_synonyms.tsv")}
 
 
 def _stem(word: str) -> str:

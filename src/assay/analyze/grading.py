@@ -23,11 +23,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from assay.analyze.corroboration import ClaimKey, Relation, claim_origins, claim_views, find_relations
 from assay.records import Claim, Extraction
+from assay.tsv import data_rows, data_text, numbered_rows
 
 LETTERS = "ABCDEF"
 CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"})
@@ -65,27 +65,21 @@ class Grading:
     relations: list[Relation] = field(default_factory=list)
 
 
-def _table(text: str) -> list[list[str]]:
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @lru_cache(maxsize=4)
 def reliability_priors(path: str = "") -> dict[str, tuple[str, str]]:
     """Source kind -> (letter, why); from a user's file when given (a bad letter is a ValueError)."""
-    text = Path(path).read_text(encoding="utf-8") if path else \
-        resources.files("assay.data").joinpath("reliability.tsv").read_text(encoding="utf-8")
+    text = Path(path).read_text(encoding="utf-8") if path else data_text("reliability.tsv")
     priors = {}
-    for n, row in enumerate(_table(text), 1):
+    for n, row in numbered_rows(text):
         if len(row) != 3 or row[1] not in LETTERS:
-            raise ValueError(f"{path or 'reliability.tsv'}: row {n}: expected kind, a letter A-F and a reason")
+            raise ValueError(f"{path or 'reliability.tsv'}:{n}: expected kind, a letter A-F and a reason")
         priors[row[0]] = (row[1], row[2])
     return priors
 
 
 @lru_cache(maxsize=1)
 def probability_bands() -> dict[str, str]:
-    text = resources.files("assay.data").joinpath("probability.tsv").read_text(encoding="utf-8")
-    return {phrase: band for phrase, band in _table(text)}
+    return {phrase: band for phrase, band in data_rows("probability.tsv")}
 
 
 def probability_of(claim: Claim) -> str | None:

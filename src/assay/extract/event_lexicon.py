@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from assay.tsv import data_rows
 
 # cooperative acts whose future form is an intent (AGREE, as CAMEO 03x "express intent to ...")
 INTENT_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
@@ -21,16 +22,11 @@ class Sense:
     cameo: str | None
 
 
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("assay.data").joinpath(name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def triggers() -> dict[str, dict[str, Sense]]:
     """frame (verb, prt, obj, noun) -> trigger words ("call on", "impose curfew") -> sense."""
     out: dict[str, dict[str, Sense]] = {"verb": {}, "prt": {}, "obj": {}, "noun": {}}
-    for row in _rows("events.tsv"):
+    for row in data_rows("events.tsv"):
         row += [""] * (5 - len(row))
         words, frame, kind, mode, cameo = (c.strip() for c in row[:5])
         out[frame][words] = Sense(kind, mode or None, cameo or None)
@@ -40,13 +36,13 @@ def triggers() -> dict[str, dict[str, Sense]]:
 @lru_cache(maxsize=1)
 def mode_words() -> dict[tuple[str, str], str]:
     """(PLOVER type, lower-case lemma) -> mode the word signals for that type ("drone" -> drone)."""
-    return {(kind, word): mode for word, kind, mode in _rows("events_modes.tsv")}
+    return {(kind, word): mode for word, kind, mode in data_rows("events_modes.tsv")}
 
 
 @lru_cache(maxsize=1)
 def cameo_codes() -> dict[tuple[str, str], str]:
     """(PLOVER type, mode or "") -> representative CAMEO code."""
-    return {(kind, mode): code for kind, mode, code in _rows("events_cameo.tsv")}
+    return {(kind, mode): code for kind, mode, code in data_rows("events_cameo.tsv")}
 
 
 def cameo_for(kind: str, mode: str | None) -> str | None:

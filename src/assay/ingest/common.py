@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assay.records import InputError
+from assay.settings import Settings
 
 SNIFF_BYTES = 8192
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -39,8 +40,8 @@ class Options:
 
     published: str | None = None
     outlet: str | None = None
-    max_chars: int = 2_000_000
-    max_file_bytes: int = 512 * 1024 * 1024
+    max_chars: int = Settings.max_chars  # one default for every face: Settings holds it
+    max_file_bytes: int = Settings.max_file_bytes
 
     def flags(self) -> dict[str, str | None]:
         return {"published": self.published, "outlet": self.outlet}

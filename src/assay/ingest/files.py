@@ -11,6 +11,7 @@ from assay.ingest.meta import sidecar_path
 from assay.ingest.tables import read_csv, read_json, read_jsonl
 from assay.ingest.text import read_txt
 from assay.records import Article, InputError
+from assay.settings import Settings
 
 Reader = Callable[[Path, Options], Iterator[Article | InputError]]
 
@@ -27,8 +28,8 @@ def read_inputs(
     *,
     published: str | None = None,
     outlet: str | None = None,
-    max_chars: int = 2_000_000,
-    max_file_bytes: int = 512 * 1024 * 1024,
+    max_chars: int = Settings.max_chars,
+    max_file_bytes: int = Settings.max_file_bytes,
 ) -> Iterator[Article | InputError]:
     """Yield one Article per article found, or an InputError per file, line or row that cannot be used.
 
