@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from assay.ingest import read_inputs
 from assay.pipeline import Pipeline
 from assay.records import Article, Extraction
 from assay.settings import Settings
@@ -33,10 +31,10 @@ def extract(pipeline):
 
 @pytest.fixture(scope="session")
 def example_extractions() -> dict[str, Extraction]:
-    """The example corpus as `make run` extracts it, with its places file (in a child process, because the
-    places file changes that process's country and place tables)."""
-    cmd = [str(Path(sys.executable).parent / "assay"), "--places", str(EXAMPLE_PLACES), "extract", str(EXAMPLES),
-           "--jsonl"]
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=True)
-    extractions = [Extraction.from_dict(json.loads(line)) for line in proc.stdout.splitlines()]
+    """The example corpus as `make run` extracts it, with its places file (its own Reference: the session's
+    other pipeline keeps the shipped tables)."""
+    examples = Pipeline(Settings(places_file=str(EXAMPLE_PLACES)))
+    articles = [a for a in read_inputs([EXAMPLES]) if isinstance(a, Article)]
+    extractions = [e for e in examples.extract(articles) if isinstance(e, Extraction)]
+    assert len(extractions) == len(articles)
     return {e.article.id: e for e in extractions}

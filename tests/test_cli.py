@@ -135,10 +135,10 @@ def test_an_article_that_takes_too_long_is_reported_and_the_batch_goes_on(monkey
 
     real = pipeline_module.extract_doc
 
-    def slow_for_one(article, doc, versions):
+    def slow_for_one(article, doc, ref, versions):
         if article.id == "stuck":
             time.sleep(5)
-        return real(article, doc, versions)
+        return real(article, doc, ref, versions)
 
     monkeypatch.setattr(pipeline_module, "extract_doc", slow_for_one)
     results = list(Pipeline(Settings(extract_timeout=0.5)).extract(

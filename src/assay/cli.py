@@ -22,9 +22,10 @@ from assay.analyze.places import place_table
 from assay.extract.quantities import EXTRACTOR as QUANTITIES_EXTRACTOR
 from assay.ingest import read_inputs
 from assay.nlp import ModelNotFound
-from assay.pipeline import extractor_versions, load_user_tables
+from assay.pipeline import extractor_versions
 from assay.records import PLOVER_TYPES, Article, Claim, Extraction, InputError
 from assay.report.brief import write_brief
+from assay.resolve.reference import reference_from
 from assay.runners.local import run_extraction
 from assay.settings import Settings, load_settings
 from assay.store import Store, open_store
@@ -62,7 +63,7 @@ def cli(ctx: click.Context, config: Path | None, store_url: str | None, model: s
     try:
         ctx.obj = load_settings(config, store_url=store_url, model=model, places_file=places_file,
                                 actors_file=actors_file)
-        load_user_tables(ctx.obj)  # a bad file is a usage error now, not in every worker
+        reference_from(ctx.obj)  # a bad places or actors file is a usage error now, not in every worker
         if ctx.obj.reliability_file:
             reliability_priors(ctx.obj.reliability_file)
     except (OSError, ValueError) as e:
@@ -144,7 +145,8 @@ def ingest(settings: Settings, paths: tuple[Path, ...], workers: int | None, pub
             progress.update(task, description="updating the corpus pass")
 
         report = service.ingest(store, _articles(paths, settings, run, published, outlet), extract,
-                                extractor_versions(settings), settings.batch_size, settings.reliability_file)
+                                extractor_versions(settings), settings.batch_size, settings.reliability_file,
+                                reference_from(settings).actors)
         counts = store.count()
     err.print(f"{report.seen} articles read: {len(report.stored)} extracted and stored, {len(report.unchanged)} "
               f"unchanged, {run.failed} inputs skipped. Store: {counts['articles']} articles, {counts['claims']} "
@@ -158,7 +160,8 @@ def ingest(settings: Settings, paths: tuple[Path, ...], workers: int | None, pub
 def remove(settings: Settings, article_ids: tuple[str, ...]) -> None:
     """Take articles out of the store; copies, sources, grades and series are brought up to date."""
     with _open(settings) as store:
-        gone, unknown = service.remove(store, article_ids, settings.reliability_file)
+        gone, unknown = service.remove(store, article_ids, settings.reliability_file,
+                                       reference_from(settings).actors)
     for aid in unknown:
         err.print(f"[yellow]not in the store[/yellow]: {escape(aid)}", highlight=False)
     err.print(f"{len(gone)} article{'' if len(gone) == 1 else 's'} removed.", highlight=False)
@@ -171,7 +174,7 @@ def rebuild(settings: Settings) -> None:
     """Run the corpus pass (copies, sources, grades, series) from scratch over every stored article."""
     with _open(settings) as store, _progress() as progress:
         progress.add_task("rebuilding the corpus pass", total=None)
-        report = service.rebuild(store, settings.reliability_file)
+        report = service.rebuild(store, settings.reliability_file, reference_from(settings).actors)
     err.print(f"Rebuilt over {report.added} articles: {report.claims_graded} claims graded.", highlight=False)
 
 
@@ -278,7 +281,8 @@ def estimates(settings: Settings, about: str | None, concept: str | None, event:
     """Estimate series across the store: every figure for the same thing, by whom and when."""
     with _open(settings) as store:
         exs = list(store.extraction_parts("quantities", "claims", "entities", "places", "events", "extractors"))
-        series = build_series(exs, grades=store.grades(), copies=store.copies())
+        series = build_series(exs, grades=store.grades(), copies=store.copies(),
+                              countries=reference_from(settings).countries)
     if old := older_figures(exs, QUANTITIES_EXTRACTOR):  # extracted before figures had estimands
         err.print(f"[yellow]{old} of {len(exs)} articles[/yellow] were extracted by an older assay and join no "
                   "estimate series; ingest their files again (changed extractors re-extract them).", highlight=False)

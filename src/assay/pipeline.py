@@ -1,10 +1,13 @@
-"""The per-article pipeline: Article -> Extraction, built from Settings; no stage logic here."""
+"""The per-article pipeline: Article -> Extraction, as declared stages built from Settings; no stage logic here."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+import inspect
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -21,17 +24,59 @@ from assay.extract.times import EXTRACTOR as TIMES_EXTRACTOR
 from assay.extract.times import date_claims, extract_times
 from assay.nlp import load_nlp
 from assay.records import Article, Extraction, InputError
-from assay.resolve.actors import load_actors_file
-from assay.resolve.local_places import use_places_file
+from assay.resolve.reference import Reference, reference_from
 from assay.runners.deadline import ExtractionTimeout, deadline
 from assay.settings import Settings
 
+_USER_TABLES = {"places_file": ("places", "events"), "actors_file": ("claims", "events")}
 EXTRACTORS = {"claims": CLAIMS_EXTRACTOR, "quantities": QUANTITIES_EXTRACTOR, "times": TIMES_EXTRACTOR,
               "places": PLACES_EXTRACTOR, "events": EVENTS_EXTRACTOR}
+INPUTS = ("article", "published", "doc", "ref")  # what every article's run starts with
 
 
-_USER_TABLES = {"places_file": ("places", "events"), "actors_file": ("claims", "events")}
-_loaded: set[tuple[str, str]] = set()  # (setting, path) already read into this process's tables
+@dataclass(frozen=True)
+class Stage:
+    """One step of the per-article run: `run` takes the layers it requires (by name) and returns what it
+    provides, in order. A later stage may provide a layer again to refine it (dated claims, figures with
+    their events); the Extraction holds each layer's last value."""
+
+    name: str
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+    run: Callable[..., Any]
+
+
+STAGES = (
+    Stage("claims", ("doc", "ref"), ("claims", "entities"), extract_claims),
+    Stage("times", ("doc", "published"), ("times",), extract_times),
+    Stage("claim dates", ("doc", "claims", "times", "published"), ("claims",), date_claims),
+    Stage("quantities", ("doc", "claims", "times", "ref"), ("quantities",), extract_quantities),
+    Stage("places", ("doc", "article", "ref"), ("places",), extract_places),
+    Stage("events", ("doc", "article", "claims", "entities", "quantities", "times", "places", "ref"), ("events",),
+          extract_events),
+    Stage("figure events", ("doc", "quantities", "events", "places"), ("quantities",), link_events),
+)
+LAYERS = ("claims", "entities", "quantities", "times", "places", "events")  # what an Extraction holds
+
+
+def check_order(stages: Sequence[Stage], inputs: Iterable[str] = INPUTS) -> None:
+    """Raise ValueError when a stage requires a layer no earlier stage provides (or its function takes other
+    arguments than it declares), or a layer is never made."""
+    have = set(inputs)
+    for stage in stages:
+        params = tuple(inspect.signature(stage.run).parameters)[:len(stage.requires)]
+        if params != stage.requires:
+            raise ValueError(f"stage {stage.name!r} declares {stage.requires} but its function takes {params}")
+        missing = [r for r in stage.requires if r not in have]
+        if missing:
+            raise ValueError(f"stage {stage.name!r} requires {', '.join(missing)}, which no earlier stage provides")
+        have.update(stage.provides)
+    never = [layer for layer in LAYERS if layer not in have]
+    if never:
+        raise ValueError(f"no stage provides {', '.join(never)}")
+
+
+check_order(STAGES)
 
 
 def extractor_versions(settings: Settings) -> dict[str, str]:
@@ -46,27 +91,19 @@ def extractor_versions(settings: Settings) -> dict[str, str]:
     return versions
 
 
-def load_user_tables(settings: Settings) -> None:
-    """Read the user's places and actors files into this process's tables, once per process."""
-    for setting, load in (("places_file", use_places_file), ("actors_file", load_actors_file)):
-        path = getattr(settings, setting)
-        if path and (setting, path) not in _loaded:
-            load(path)
-            _loaded.add((setting, path))
+def run_stages(article: Article, doc: Doc, ref: Reference, stages: Sequence[Stage] = STAGES) -> dict[str, Any]:
+    """Every layer the stages make for one parsed article."""
+    state: dict[str, Any] = {"article": article, "published": article.published, "doc": doc, "ref": ref}
+    for stage in stages:
+        out = stage.run(*(state[name] for name in stage.requires))
+        state.update(zip(stage.provides, out if len(stage.provides) > 1 else (out,), strict=True))
+    return state
 
 
-def extract_doc(article: Article, doc: Doc, versions: dict[str, str] = EXTRACTORS) -> Extraction:
-    """Run every extractor on one parsed article."""
-    claims, entities = extract_claims(doc)
-    times = extract_times(doc, article.published)
-    claims = date_claims(doc, claims, times, article.published)
-    quantities = extract_quantities(doc, claims, times)
-    places = extract_places(doc, article)
-    events = extract_events(doc, article, claims, entities, quantities, times, places)
-    quantities = link_events(doc, quantities, events, places)
-    return Extraction(article=article, claims=tuple(claims), entities=tuple(entities),
-                      quantities=tuple(quantities), times=tuple(times), places=tuple(places),
-                      events=tuple(events), extractors=dict(versions))
+def extract_doc(article: Article, doc: Doc, ref: Reference, versions: dict[str, str] = EXTRACTORS) -> Extraction:
+    """Run every stage on one parsed article."""
+    state = run_stages(article, doc, ref)
+    return Extraction(article=article, extractors=dict(versions), **{k: tuple(state[k]) for k in LAYERS})
 
 
 class Pipeline:
@@ -76,7 +113,7 @@ class Pipeline:
         self.settings = settings
         self.nlp = load_nlp(settings.model)
         self.versions = extractor_versions(settings)
-        load_user_tables(settings)
+        self.ref = reference_from(settings)
 
     def _parsable(self, articles: Iterable[Article]) -> Iterator[tuple[str, Article | InputError]]:
         """Articles spaCy can take; a longer one becomes an error instead of stopping the batch."""
@@ -96,7 +133,7 @@ class Pipeline:
                 continue
             try:
                 with deadline(self.settings.extract_timeout):
-                    extraction = extract_doc(article, doc, self.versions)
+                    extraction = extract_doc(article, doc, self.ref, self.versions)
                 yield extraction
             except ExtractionTimeout:
                 yield InputError(path=article.id, reason=f"extraction took longer than "
@@ -107,4 +144,4 @@ class Pipeline:
     def extract_one(self, article: Article) -> Extraction:
         """One article; raises if an extractor fails (for tests and the library API)."""
         doc = self.nlp(article.text)
-        return extract_doc(article, doc, self.versions)
+        return extract_doc(article, doc, self.ref, self.versions)

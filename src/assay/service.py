@@ -14,6 +14,7 @@ from typing import Protocol
 
 from assay.analyze.corpus import PassReport, rebuild_corpus, update_corpus
 from assay.records import Article, Extraction, InputError
+from assay.resolve.actors import ActorTable
 from assay.settings import Settings
 from assay.store import Store
 
@@ -46,17 +47,19 @@ class IngestReport:
     corpus: PassReport | None = None
 
 
-def corpus_pass(store: Store, reliability_file: str = "", removed: Iterable[str] = ()) -> PassReport:
+def corpus_pass(store: Store, reliability_file: str = "", removed: Iterable[str] = (),
+                actors: ActorTable | None = None) -> PassReport:
     """The incremental pass, or a full rebuild when the store was made by an older assay."""
     if store.stale:
         store.delete_articles(removed)
-        return rebuild(store, reliability_file)
-    return update_corpus(store, removed=removed, reliability_file=reliability_file)
+        return rebuild(store, reliability_file, actors)
+    return update_corpus(store, removed, reliability_file, actors)
 
 
 def ingest(store: Store, articles: Iterable[Article], extract: Extract, versions: dict[str, str],
-           batch_size: int = 64, reliability_file: str = "") -> IngestReport:
-    """Extract and store the articles that are new or changed, then bring the corpus pass up to date."""
+           batch_size: int = 64, reliability_file: str = "", actors: ActorTable | None = None) -> IngestReport:
+    """Extract and store the articles that are new or changed, then bring the corpus pass up to date (with the
+    user's actor table when given, the shipped one otherwise)."""
     report = IngestReport()
 
     def todo() -> Iterator[Article]:
@@ -79,22 +82,23 @@ def ingest(store: Store, articles: Iterable[Article], extract: Extract, versions
             batch = []
     report.stored += [e.article.id for e in batch]
     store.save_many(batch)
-    report.corpus = corpus_pass(store, reliability_file)
+    report.corpus = corpus_pass(store, reliability_file, actors=actors)
     return report
 
 
-def remove(store: Store, article_ids: Iterable[str], reliability_file: str = "") -> tuple[list[str], list[str]]:
+def remove(store: Store, article_ids: Iterable[str], reliability_file: str = "",
+           actors: ActorTable | None = None) -> tuple[list[str], list[str]]:
     """Take articles out of the store and the corpus pass; (removed, unknown) ids."""
     ids = list(dict.fromkeys(article_ids))
     known = store.known(ids)
     gone = [a for a in ids if a in known]
     if gone:
-        corpus_pass(store, reliability_file, removed=gone)
+        corpus_pass(store, reliability_file, gone, actors)
     return gone, [a for a in ids if a not in known]
 
 
-def rebuild(store: Store, reliability_file: str = "") -> PassReport:
+def rebuild(store: Store, reliability_file: str = "", actors: ActorTable | None = None) -> PassReport:
     """Run the whole corpus pass from scratch over every stored article."""
-    report = rebuild_corpus(store, reliability_file)
+    report = rebuild_corpus(store, reliability_file, actors)
     store.mark_rebuilt()
     return report

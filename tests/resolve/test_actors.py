@@ -6,11 +6,19 @@ import pytest
 
 from assay.analyze.store_entities import name_key, resolve_store
 from assay.records import Article, Claim, Entity, Extraction, Span
-from assay.resolve.actors import canonical, describe, load_actors_file, reset_user_actors
+from assay.resolve.actors import ActorTable, read_actors_file, shipped_actors
+from assay.resolve.countries import shipped_countries
+
+ACTORS = shipped_actors()
+canonical, describe = ACTORS.canonical, ACTORS.describe
 
 
-def _id(name: str, type_: str = "org", country: str | None = None) -> str | None:
-    row = canonical(name, type_, country)
+def _resolve(extractions: list[Extraction]) -> dict:
+    return resolve_store(extractions, ACTORS)
+
+
+def _id(name: str, type_: str = "org", country: str | None = None, table: ActorTable = ACTORS) -> str | None:
+    row = table.canonical(name, type_, country)
     return row.id if row else None
 
 
@@ -76,31 +84,26 @@ def test_a_parser_person_that_is_a_description_still_resolves():
     assert _id("Ukrainian intelligence", "person") == "org:ua-gur"
 
 
-@pytest.fixture
-def user_table():
-    yield
-    reset_user_actors()
-
-
-def test_a_user_file_extends_the_table(tmp_path, user_table):
+def test_a_user_file_extends_the_table(tmp_path):
     path = tmp_path / "mine.tsv"
     path.write_text("# my own bodies\n"
                     "org:ee-isb\tEstonian Internal Security Service\torg\tintelligence\tEE\t"
                     "KAPO|Estonian security service\n", encoding="utf-8")
-    assert load_actors_file(path) == 1
-    assert _id("KAPO") == "org:ee-isb"
-    assert _id("Estonia's security service") == "org:ee-isb"  # by (country, concept), not listed verbatim
+    mine = ActorTable(shipped_countries(), read_actors_file(path))
+    assert _id("KAPO", table=mine) == "org:ee-isb"
+    assert _id("Estonia's security service", table=mine) == "org:ee-isb"  # by (country, concept), not verbatim
+    assert _id("KAPO") is None  # the shipped table is left as it was
 
 
-def test_a_bad_row_names_the_file_and_line(tmp_path, user_table):
+def test_a_bad_row_names_the_file_and_line(tmp_path):
     path = tmp_path / "bad.tsv"
     path.write_text("# header\norg:xo-ok\tOk Body\torg\tofficial_body\tXO\t\norg:xo-bad\tBad Body\torg\n",
                     encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad\.tsv:3: expected 6"):
-        load_actors_file(path)
+        read_actors_file(path)
     path.write_text("org:xo-bad\tBad Body\torg\tsoothsayer\tXO\t\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad\.tsv:1: kind 'soothsayer'"):
-        load_actors_file(path)
+        read_actors_file(path)
 
 
 # ------------------------------------------------------------------ across the store
@@ -121,7 +124,7 @@ def _article(aid: str, *entities: tuple[str, str, str, str | None]) -> Extractio
 
 
 def test_a_partial_name_joins_the_only_matching_person_in_the_store():
-    store = resolve_store([_article("a1", ("person:orsa-vell", "Orsa Vell", "person", None)),
+    store = _resolve([_article("a1", ("person:orsa-vell", "Orsa Vell", "person", None)),
                            _article("a2", ("person:vell", "Vell", "person", None))])
     assert store["a1/person:orsa-vell"] is store["a2/person:vell"]
     assert store["a2/person:vell"].name == "Orsa Vell"
@@ -129,7 +132,7 @@ def test_a_partial_name_joins_the_only_matching_person_in_the_store():
 
 
 def test_a_surname_two_people_share_stays_apart():
-    store = resolve_store([_article("a1", ("person:anna-berg", "Anna Berg", "person", None)),
+    store = _resolve([_article("a1", ("person:anna-berg", "Anna Berg", "person", None)),
                            _article("a2", ("person:lars-berg", "Lars Berg", "person", None)),
                            _article("a3", ("person:berg", "Berg", "person", None))])
     anna, lars, berg = (store[k] for k in ("a1/person:anna-berg", "a2/person:lars-berg", "a3/person:berg"))
@@ -138,14 +141,14 @@ def test_a_surname_two_people_share_stays_apart():
 
 def test_transliterations_of_a_name_merge():
     assert name_key("Zelensky") == name_key("Zelenskyy") == name_key("Zelenskiy")
-    store = resolve_store([_article("a1", ("person:kiril-zelensky", "Kiril Zelensky", "person", None)),
+    store = _resolve([_article("a1", ("person:kiril-zelensky", "Kiril Zelensky", "person", None)),
                            _article("a2", ("person:kirill-zelenskyy", "Kirill Zelenskyy", "person", None)),
                            _article("a3", ("person:zelenskiy", "Mr. Zelenskiy", "person", None))])
     assert len({id(store[k]) for k in store}) == 1
 
 
 def test_people_of_different_countries_never_merge():
-    store = resolve_store([_article("a1", ("person:edda-vinter", "Edda Vinter", "person", "SE")),
+    store = _resolve([_article("a1", ("person:edda-vinter", "Edda Vinter", "person", "SE")),
                            _article("a2", ("person:edda-vinter", "Edda Vinter", "person", "NO")),
                            _article("a3", ("org:defence-ministry", "defence ministry", "org", "SE")),
                            _article("a4", ("org:defence-ministry", "defence ministry", "org", "NO"))])
@@ -154,13 +157,13 @@ def test_people_of_different_countries_never_merge():
 
 
 def test_common_nouns_name_a_different_body_in_each_article():
-    store = resolve_store([_article("a1", ("org:police", "police", "org", None)),
+    store = _resolve([_article("a1", ("org:police", "police", "org", None)),
                            _article("a2", ("org:police", "police", "org", None))])
     assert store["a1/org:police"].id != store["a2/org:police"].id
 
 
 def test_bodies_merge_by_table_id_and_by_description():
-    store = resolve_store([_article("a1", ("org:kr-nis", "National Intelligence Service (South Korea)", "org", "KR"),
+    store = _resolve([_article("a1", ("org:kr-nis", "National Intelligence Service (South Korea)", "org", "KR"),
                                     ("org:cypriot-government", "Cypriot government", "org", "CY")),
                            _article("a2", ("org:national-intelligence-service", "National Intelligence Service",
                                            "org", "KR"),

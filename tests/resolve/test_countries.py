@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from assay.resolve.countries import country_code, country_in, country_info
+from assay.resolve.countries import shipped_countries
+
+TABLE = shipped_countries()
+country_code, country_in, country_info = TABLE.code, TABLE.country_in, TABLE.info
 
 
 @pytest.mark.parametrize("text, iso", [

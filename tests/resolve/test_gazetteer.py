@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from assay.resolve.gazetteer import candidates, normalize, resolve
+from assay.resolve.gazetteer import normalize, shipped_gazetteer
+from assay.resolve.gazetteer import resolve as resolve_with
+
+
+def resolve(names, hints=()):
+    return resolve_with(shipped_gazetteer(), names, hints)
+
+
+def candidates(text):
+    return shipped_gazetteer().candidates(text)
 
 
 def test_normalize():

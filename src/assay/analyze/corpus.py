@@ -21,6 +21,7 @@ from assay.analyze.entity_pass import update_entities
 from assay.analyze.grading import Grading, grade_claims, local_country, reliability_priors
 from assay.analyze.store_entities import GlobalEntity, resolve_store
 from assay.records import Claim, Extraction
+from assay.resolve.actors import ActorTable, shipped_actors
 from assay.store import Store
 from assay.store.pass_state import PassState
 
@@ -51,10 +52,13 @@ class Analysis:
         return entity.id if entity is not None else claim.source_entity
 
 
-def analyze(extractions: Iterable[Extraction], reliability_file: str = "") -> Analysis:
-    """Group copies, resolve entities across articles, then grade every claim."""
+def analyze(extractions: Iterable[Extraction], reliability_file: str = "", actors: ActorTable | None = None
+            ) -> Analysis:
+    """Group copies, resolve entities across articles (with the shipped actor table unless given one), then
+    grade every claim."""
     exs = list(extractions)
-    result = Analysis(copy_of=copy_groups(ex.article for ex in exs), entities=resolve_store(exs))
+    result = Analysis(copy_of=copy_groups(ex.article for ex in exs),
+                      entities=resolve_store(exs, actors or shipped_actors()))
     result.grading = grade_claims(exs, result.copy_of, result.source_id, reliability_priors(reliability_file),
                                   result.source_country)
     return result
@@ -88,9 +92,10 @@ class PassReport:
     claims_graded: int
 
 
-def _update(state: PassState, new: dict[str, ArticleFacts], removed: set[str], reliability_file: str) -> int:
+def _update(state: PassState, new: dict[str, ArticleFacts], removed: set[str], reliability_file: str,
+            actors: ActorTable | None) -> int:
     copies = update_copies(state, new, removed)
-    entities = update_entities(state, new, removed)
+    entities = update_entities(state, new, removed, actors or shipped_actors())
     refresh, graded = update_claims(state, new, removed, copies.moved | entities.moved, copies.regrouped,
                                     reliability_priors(reliability_file))
     ids = refresh | entities.entities
@@ -100,23 +105,24 @@ def _update(state: PassState, new: dict[str, ArticleFacts], removed: set[str], r
     return graded
 
 
-def update_corpus(store: Store, removed: Iterable[str] = (), reliability_file: str = "") -> PassReport:
+def update_corpus(store: Store, removed: Iterable[str] = (), reliability_file: str = "",
+                  actors: ActorTable | None = None) -> PassReport:
     """Bring the pass's tables up to date, in one transaction, with the articles stored since the last pass
     (marked pending: an ingest that stopped before its pass is taken up too) and removed article ids."""
     gone = set(removed)
     with store.engine.begin() as conn:
         state = PassState(conn)
         new = {ex.article.id: article_facts(ex) for ex in store.extractions_of(state.pending() - gone, conn)}
-        graded = _update(state, new, gone, reliability_file)
+        graded = _update(state, new, gone, reliability_file, actors)
         store.delete_articles(gone, conn)
     return PassReport(len(new), len(gone), graded)
 
 
-def rebuild_corpus(store: Store, reliability_file: str = "") -> PassReport:
+def rebuild_corpus(store: Store, reliability_file: str = "", actors: ActorTable | None = None) -> PassReport:
     """Empty the pass's tables and run it over every stored article."""
     with store.engine.begin() as conn:
         state = PassState(conn)
         state.clear()
         new = {ex.article.id: article_facts(ex) for ex in store.extractions(conn)}
-        graded = _update(state, new, set(), reliability_file)
+        graded = _update(state, new, set(), reliability_file, actors)
     return PassReport(len(new), 0, graded)

@@ -21,7 +21,7 @@ from typing import Any
 from assay.dates import iso_day
 from assay.extract.lexicon import measure_cues
 from assay.records import Claim, Estimand, Extraction, Quantity
-from assay.resolve.countries import country_info
+from assay.resolve.countries import CountryTable, shipped_countries
 
 
 def subject_key(subject: str) -> str:
@@ -176,10 +176,12 @@ def series_id(key: str) -> str:
     return "s:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def estimand_name(e: Estimand, subject: str | None, unit: str | None = None) -> str:
+def estimand_name(e: Estimand, subject: str | None, unit: str | None = None,
+                  countries: CountryTable | None = None) -> str:
     """A readable name: "Malian soldiers killed", "drones launched in 2023", "trucks (wait)",
     "people displaced (projected)"; `unit` is the counted noun as written, for figures of no known kind."""
-    who = (subject or _group_name(e.group)) if e.group else ""  # a subject read around a figure of no group
+    # a subject read around a figure of no group
+    who = (subject or _group_name(e.group, countries or shipped_countries())) if e.group else ""
     noun = _noun_label(e, unit)
     measure = e.measure or ""
     if measure and measure not in _measures():
@@ -194,8 +196,8 @@ def estimand_name(e: Estimand, subject: str | None, unit: str | None = None) -> 
     return words + (" (projected)" if e.kind == "projection" else "")
 
 
-def _group_name(group: str | None) -> str:
-    if group and len(group) == 2 and group.isalpha() and (info := country_info(group.upper())) is not None:
+def _group_name(group: str | None, countries: CountryTable) -> str:
+    if group and len(group) == 2 and group.isalpha() and (info := countries.info(group.upper())) is not None:
         return info.name
     return group.upper() if group and len(group) == 2 else group or ""
 
@@ -221,10 +223,11 @@ def _measures() -> frozenset[str]:
 
 
 def build_series(extractions: Iterable[Extraction], about: str | None = None, grades: Grades | None = None,
-                 copies: dict[str, str] | None = None) -> list[dict[str, Any]]:
+                 copies: dict[str, str] | None = None, countries: CountryTable | None = None) -> list[dict[str, Any]]:
     """Estimate series across the corpus, largest first; `about` keeps series whose name holds it.
 
     `grades` and `copies` come from the corpus pass (the store); without them every report is its own origin.
+    `countries` names groups (the user's scenario countries too); the shipped table when not given.
     """
     grades, copies = grades or {}, copies or {}
     points: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -243,7 +246,7 @@ def build_series(extractions: Iterable[Extraction], about: str | None = None, gr
     out = []
     for key, pts in points.items():
         e, subject, place, unit = heads[key]
-        name = estimand_name(e, subject, unit)
+        name = estimand_name(e, subject, unit, countries)
         for when, members in _windows(e, sorted(pts, key=lambda p: (p["date"] or "", p["article"]))):
             out += _series(key, when, e, name, place, members)
     return select_series(sorted(out, key=lambda s: (-s["summary"]["reports"], s["estimand"])), about=about)

@@ -22,9 +22,7 @@ from assay.resolve.actors import (
     PRONOUNS,
     SUFFIXES,
     ActorRow,
-    actor_rows,
-    canonical,
-    describe,
+    ActorTable,
     lookup_key,
     tokens,
 )
@@ -190,17 +188,17 @@ def _countries_agree(a: str | None, b: str | None) -> bool:
     return not (a and b and a != b)
 
 
-def _row_of(m: Member) -> ActorRow | None:
+def _row_of(m: Member, actors: ActorTable) -> ActorRow | None:
     """The table row a member stands for: by its own id, else by its name."""
     if m.type == "person":  # a "person" the parser made of "Ukrainian intelligence" is a table body
-        return canonical(m.name, "person", m.country)
-    return actor_rows().get(m.key.split("/", 1)[1]) or canonical(m.name, m.type, m.country)
+        return actors.canonical(m.name, "person", m.country)
+    return actors.rows.get(m.key.split("/", 1)[1]) or actors.canonical(m.name, m.type, m.country)
 
 
-def _org_key(m: Member) -> tuple | None:
+def _org_key(m: Member, actors: ActorTable) -> tuple | None:
     """What a body without a row joins others on; None for a common noun ("police", "officials"), which
     names a different body in each article."""
-    parsed = describe(m.name)
+    parsed = actors.describe(m.name)
     if parsed is not None and (parsed[0] or m.country):
         return ("desc", parsed[0] or m.country, parsed[1])
     if _proper(m.name) and m.capitalised:
@@ -213,38 +211,39 @@ def _person_key(m: Member) -> frozenset[str]:
     return name_key(m.name) if _proper(m.name) else frozenset()
 
 
-def block_keys(m: Member) -> tuple[set[str], frozenset[str]]:
+def block_keys(m: Member, actors: ActorTable) -> tuple[set[str], frozenset[str]]:
     """(keys, person name key): members that can affect each other's resolution share a key, or one's person
     name key holds the other's. The corpus pass re-resolves only the members an ingest reaches this way."""
-    row = _row_of(m)
+    row = _row_of(m, actors)
     if row is not None:
         return {f"row:{row.id}"}, frozenset()
     if m.type == "person":
         key = _person_key(m)
         return ({f"id:person:{_slug(m.name)}"} if key else set()), key
-    key = _org_key(m)
+    key = _org_key(m, actors)
     if key is None:
         return set(), frozenset()
     ids = {f"id:{m.type}:{_slug(m.name)}"}
-    parsed = describe(m.name)
+    parsed = actors.describe(m.name)
     if parsed is not None:
         ids |= {f"id:{m.type}:{c.lower()}-{parsed[1].replace('_', '-')}" for c in (parsed[0], m.country) if c}
     return {"org:" + "|".join(str(x) for x in key), *ids}, frozenset()
 
 
-def _merge_orgs(members: list[Member], idx: list[int], groups: _Groups) -> tuple[dict[int, ActorRow], set[int]]:
+def _merge_orgs(members: list[Member], idx: list[int], groups: _Groups, actors: ActorTable
+                ) -> tuple[dict[int, ActorRow], set[int]]:
     """(table rows by member, members with no key); other bodies join by (type, country, description or
     normalised name)."""
     rows: dict[int, ActorRow] = {}
     keyless: set[int] = set()
     first: dict[tuple, int] = {}
     for i in idx:
-        row = _row_of(members[i])
+        row = _row_of(members[i], actors)
         if row is not None:
             rows[i] = row
             key: tuple | None = ("row", row.id)
         else:
-            key = _org_key(members[i])
+            key = _org_key(members[i], actors)
         if key is None:
             keyless.add(i)
         elif key in first:
@@ -261,7 +260,8 @@ def _anchored(base: str, member: Member) -> str:
 
 
 def _global(members: list[Member], group: list[int], rows: dict[int, ActorRow], country: str | None,
-            taken: dict[str, GlobalEntity], suffixes: dict[str, int], keyless: bool) -> GlobalEntity:
+            taken: dict[str, GlobalEntity], suffixes: dict[str, int], keyless: bool,
+            actors: ActorTable) -> GlobalEntity:
     row = next((rows[i] for i in group if i in rows), None)
     kinds = sum((members[i].kinds for i in group), Counter())
     if row is not None:
@@ -269,7 +269,7 @@ def _global(members: list[Member], group: list[int], rows: dict[int, ActorRow], 
     else:
         type_ = members[group[0]].type
         name = _best_name([members[i].name for i in group], type_)
-        parsed = describe(name) if type_ != "person" else None
+        parsed = actors.describe(name) if type_ != "person" else None
         base = f"{type_}:" + (f"{country.lower()}-{parsed[1].replace('_', '-')}" if parsed and country
                               else _slug(name))
         if keyless:
@@ -299,12 +299,12 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
-def resolve_store(extractions: Iterable[Extraction]) -> dict[str, GlobalEntity]:
+def resolve_store(extractions: Iterable[Extraction], actors: ActorTable) -> dict[str, GlobalEntity]:
     """Every per-article entity, keyed `"{article_id}/{entity_id}"`, mapped to its entity across the store."""
-    return resolve_members([m for ex in extractions for m in members_of(ex)])
+    return resolve_members([m for ex in extractions for m in members_of(ex)], actors)
 
 
-def resolve_members(members: list[Member]) -> dict[str, GlobalEntity]:
+def resolve_members(members: list[Member], actors: ActorTable) -> dict[str, GlobalEntity]:
     """Each member's global entity; members in store order (article id, then the article's entity order).
 
     Entities of different countries never merge. Table rows keep their ids; others get `person:<slug>`,
@@ -314,9 +314,9 @@ def resolve_members(members: list[Member]) -> dict[str, GlobalEntity]:
     groups = _Groups(members)
     people = [i for i, m in enumerate(members) if m.type == "person"]
     others = [i for i, m in enumerate(members) if m.type != "person"]
-    rows, keyless = _merge_orgs(members, others, groups)
+    rows, keyless = _merge_orgs(members, others, groups, actors)
     for i in people:
-        row = _row_of(members[i])
+        row = _row_of(members[i], actors)
         if row is not None:
             rows[i] = row
     unrowed = [i for i in people if i not in rows]
@@ -333,7 +333,8 @@ def resolve_members(members: list[Member]) -> dict[str, GlobalEntity]:
     suffixes: dict[str, int] = {}
     for root, group in sorted(by_root.items(), key=lambda kv: kv[1][0]):
         alone = len(group) == 1 and group[0] in keyless
-        ent = _absorb(made, _global(members, group, rows, groups.country[root], made, suffixes, alone))
+        ent = _absorb(made, _global(members, group, rows, groups.country[root], made, suffixes, alone,
+                                           actors))
         for i in group:
             out[members[i].key] = ent
     return out

@@ -17,8 +17,7 @@ from spacy.tokens import Doc, Token
 from assay.extract.lexicon import source_kinds
 from assay.extract.quotes import Quotation
 from assay.records import Entity, Span
-from assay.resolve.actors import canonical
-from assay.resolve.countries import country_in
+from assay.resolve.reference import Reference
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -102,8 +101,9 @@ class _Ent:
 class SourceResolver:
     """Per-article registry of source entities, built from named entities and claim sources."""
 
-    def __init__(self, doc: Doc, quotes: list[Quotation]) -> None:
+    def __init__(self, doc: Doc, quotes: list[Quotation], ref: Reference) -> None:
         self.doc = doc
+        self.ref = ref
         self.quotes = quotes
         self.ents: dict[str, _Ent] = {}
         self.by_surname: dict[str, _Ent] = {}
@@ -120,7 +120,7 @@ class SourceResolver:
 
     def _entity(self, name: str, type_: str, country: str | None = None) -> _Ent:
         # "the NIS", "Seoul's spy agency" -> org:kr-nis (resolve/actors.py, data/actors.tsv)
-        row = canonical(name, type_, country or country_in(name))
+        row = self.ref.actors.canonical(name, type_, country or self.ref.countries.country_in(name))
         eid = row.id if row else f"{type_}:{slug(name)}"
         ent = self.ents.get(eid)
         if ent is None:
@@ -256,7 +256,7 @@ class SourceResolver:
             if kind in ("unnamed_group", "anonymous"):
                 kind = "media" if "times" in orgs[0].text.lower() else "official_body"
             # the phrase's country qualifies a generic name: "Russia's Defence Ministry" -> org:ru-mod
-            ent = self._entity(orgs[0].text, "org", country_in(_phrase_name(tokens)))
+            ent = self._entity(orgs[0].text, "org", self.ref.countries.country_in(_phrase_name(tokens)))
             if ent.listed and kind == "official_body":  # "the NIS said": the table knows it is intelligence
                 kind = ent.table_kind
             ent.kind = kind
@@ -326,15 +326,15 @@ class SourceResolver:
             if not e.mentions:
                 continue
             mentions = tuple(Span.of(text, s, t) for s, t in sorted(e.mentions))
-            country = e.country if e.listed else _affiliation(e.name, mentions)
+            country = e.country if e.listed else _affiliation(self.ref, e.name, mentions)
             out.append(Entity(id=e.id, name=e.name, type=e.type, country=country, mentions=mentions))
         return out
 
 
-def _affiliation(name: str, mentions: tuple[Span, ...]) -> str | None:
+def _affiliation(ref: Reference, name: str, mentions: tuple[Span, ...]) -> str | None:
     """The country the name or a mention names ("South Korea's spy agency" -> KR), else None."""
     for words in (name, *(m.text for m in mentions)):
-        if (iso := country_in(words)) is not None:
+        if (iso := ref.countries.country_in(words)) is not None:
             return iso
     return None
 

@@ -18,6 +18,7 @@ from assay.extract.hedges import modality_and_hedges
 from assay.extract.parse import Found
 from assay.extract.quotes import Quotation, find_quotations, quote_chain
 from assay.records import Claim, Entity, Span
+from assay.resolve.reference import Reference
 
 EXTRACTOR = "assay.claims.v3"  # v3: figure cues ("put the toll at 35"), that-clauses hung on a noun
 MAX_GAP_FOR_CONTINUATION = 160  # characters between a quote claim's end and the quote that continues it
@@ -169,7 +170,7 @@ def _nesting(claims: list[tuple[str, Draft]]) -> dict[str, str]:
     return out
 
 
-def extract_claims(doc: Doc) -> tuple[list[Claim], list[Entity]]:
+def extract_claims(doc: Doc, ref: Reference) -> tuple[list[Claim], list[Entity]]:
     """All attributed claims in an article, with the entities their sources resolve to."""
     text = doc.text
     quotes = find_quotations(text)
@@ -181,7 +182,7 @@ def extract_claims(doc: Doc) -> tuple[list[Claim], list[Entity]]:
             drafts.append(draft)
     drafts = _dedupe(drafts)
     _carry_quotes(text, drafts, quotes)
-    resolver = SourceResolver(doc, quotes)
+    resolver = SourceResolver(doc, quotes, ref)
     ids = [(f"c{i}", d) for i, d in enumerate(drafts, 1)]
     nested = _nesting(ids)
     claims = []

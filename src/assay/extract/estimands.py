@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from assay.extract.lexicon import measure_cues, quantity_concepts
 from assay.extract.times import MONTH_FORMS
 from assay.records import Estimand, Event, Place, Quantity, Time
-from assay.resolve.countries import country_code
+from assay.resolve.countries import CountryTable
 
 FORCE_NOUNS = {"troop", "soldier", "force", "fighter", "personnel", "militant", "rebel", "mercenary", "marine",
                "sailor", "pilot", "commando", "recruit", "reservist", "volunteer", "operative", "peacekeeper",
@@ -150,22 +150,22 @@ def _noun_concept(noun: Token | None, concept: str | None) -> tuple[str, str | N
     return found or "other", lemma
 
 
-def _country(tok: Token) -> str | None:
+def _country(tok: Token, countries: CountryTable) -> str | None:
     """The country a noun phrase names: "North Korean", "Malian", "North Korean leader Kim Jong-un"."""
     left = [t for t in tok.subtree if t.i <= tok.i]
     for words in (left, [tok], *([t for t in c.subtree] for c in tok.children
                                  if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i)):
-        if words and (code := country_code(" ".join(t.text for t in words))) is not None:
+        if words and (code := countries.code(" ".join(t.text for t in words))) is not None:
             return code
     return None
 
 
-def group_key(subject: str) -> str:
+def group_key(subject: str, countries: CountryTable) -> str:
     """A group as a key: its country code, else its name in lower case ("Wagner" -> "wagner")."""
-    return country_code(subject) or subject.lower()
+    return countries.code(subject) or subject.lower()
 
 
-def group_of(noun: Token, verb: Token | None, concept: str, num: Token) -> str | None:
+def group_of(noun: Token, verb: Token | None, concept: str, num: Token, countries: CountryTable) -> str | None:
     """Whose figure it is: a nationality or group on the noun, a possessive, or the agent of a deployment.
     Weapons have none: "Iranian-made drones" names the maker, not whose count it is."""
     if concept == "weapons":
@@ -175,23 +175,23 @@ def group_of(noun: Token, verb: Token | None, concept: str, num: Token) -> str |
     for mod in mods:
         if mod.dep_ == "poss" and mod.pos_ == "PRON":
             continue
-        if (code := _country(mod)) is not None:
+        if (code := _country(mod, countries)) is not None:
             return code
         if mod.pos_ == "PROPN":
             return mod.text.lower()
     if concept == "personnel" and verb is not None:
-        return _agent_group(verb)
+        return _agent_group(verb, countries)
     return None
 
 
-def _agent_group(verb: Token) -> str | None:
+def _agent_group(verb: Token, countries: CountryTable) -> str | None:
     """The force's owner as the verb's subject: "North Korea has sent", "MINUSMA, which has 13,000 troops"."""
     for c in verb.children:
         if c.dep_ != "nsubj":
             continue
         if c.tag_ == "WDT" and verb.dep_ == "relcl":
             c = verb.head
-        if (code := _country(c)) is not None:
+        if (code := _country(c, countries)) is not None:
             return code
         if c.pos_ == "PROPN":
             return c.text.lower()
@@ -307,7 +307,7 @@ def _combine(measure: str | None, m_concept: str | None, n_concept: str) -> tupl
 
 
 def read_estimand(doc: Doc, num_start: int, num_end: int, noun_i: int | None, unit: str | None,
-                  concept: str | None, times: Sequence[Time]) -> Estimand:
+                  concept: str | None, times: Sequence[Time], countries: CountryTable) -> Estimand:
     """The estimand of the figure at tokens [num_start, num_end) counting the noun at `noun_i`."""
     num = doc[num_end - 1]
     if noun_i is None and concept not in ("money", "percentage") and (given := said_of(num)) is not None:
@@ -336,7 +336,8 @@ def read_estimand(doc: Doc, num_start: int, num_end: int, noun_i: int | None, un
     rate = rate_of(doc, end)
     kind = "projection" if projected(verb, noun, tail) else f"per {rate}" if rate else "count"
     return Estimand(concept=final, measure=measure, counted=counted if final not in ("casualties",) else None,
-                    group=group_of(noun, verb, final, num), period=period, kind=kind)
+                    group=group_of(noun, verb, final, num, countries), period=period,
+                    kind=kind)
 
 
 REGION_FEATURES = {"country", "admin1", "region", "continent"}

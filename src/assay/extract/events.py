@@ -20,7 +20,8 @@ from assay.extract.event_lexicon import INTENT_TO_AGREE, INTENT_TO_THREATEN, Sen
 from assay.extract.event_roles import actor_heads, motion_head, recipient_head, role_ranges
 from assay.extract.event_triggers import Trigger, find_triggers
 from assay.records import Actor, Article, Claim, Entity, Event, Place, Quantity, Span, Time
-from assay.resolve.countries import country_in
+from assay.resolve.countries import CountryTable
+from assay.resolve.reference import Reference
 
 EXTRACTOR = "assay.events.v1"
 
@@ -190,7 +191,9 @@ class _Context:
     """The article-level layers an event draws on, looked up by character offsets."""
 
     def __init__(self, doc: Doc, article: Article, claims: Sequence[Claim], entities: Sequence[Entity],
-                 quantities: Sequence[Quantity], times: Sequence[Time], places: Sequence[Place]) -> None:
+                 quantities: Sequence[Quantity], times: Sequence[Time], places: Sequence[Place],
+                 countries: CountryTable) -> None:
+        self.table = countries
         self.doc, self.article, self.claims, self.entities = doc, article, claims, entities
         self.text = doc.text  # Doc.text rebuilds the string on every call
         self.quantities, self.times, self.places = quantities, times, places
@@ -202,7 +205,7 @@ class _Context:
         cs, ce = _char_range(doc, start, end)
         text = self.text
         entity = _entity_for(self.entities, cs, ce)
-        country = entity.country if entity and entity.country else country_in(text[cs:ce], self.countries)
+        country = entity.country if entity and entity.country else self.table.country_in(text[cs:ce], self.countries)
         if country is None:
             country = next((p.country for p in self.places if p.span.start < ce and cs < p.span.end and p.country),
                            None)
@@ -315,13 +318,14 @@ def _event(ctx: _Context, draft: Draft, heads: dict[int, Trigger]) -> Event | No
 
 
 def extract_events(doc: Doc, article: Article, claims: Sequence[Claim], entities: Sequence[Entity],
-                   quantities: Sequence[Quantity], times: Sequence[Time], places: Sequence[Place]) -> list[Event]:
+                   quantities: Sequence[Quantity], times: Sequence[Time], places: Sequence[Place],
+                   ref: Reference) -> list[Event]:
     """The events the article reports, each tied to its claim, place, date and size where the text gives them."""
     found = find_triggers(doc)
     if not found:
         return []
     heads = {t.head: t for t in found}
-    ctx = _Context(doc, article, claims, entities, quantities, times, places)
+    ctx = _Context(doc, article, claims, entities, quantities, times, places, ref.countries)
     events = []
     for trig in found:
         if _nested(doc, trig, heads):

@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Span
 
 from assay.records import Article, Place
 from assay.records import Span as TextSpan
-from assay.resolve.countries import country_code, country_info
-from assay.resolve.gazetteer import Candidate, Context, best, candidates, gazetteer, normalize
+from assay.resolve.gazetteer import Candidate, Context, best, normalize
+from assay.resolve.reference import Reference
 
 EXTRACTOR = "assay.places.v1"
 
@@ -88,17 +88,18 @@ def _split_commas(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
     return parts
 
 
-def _known_parts(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
+def _known_parts(ref: Reference, doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
     """An unknown name split into the known places inside it: "Northeast Georgia" -> "Georgia",
     "Columbus East" -> "Columbus", "Russia-Ukraine" -> "Russia", "Ukraine". Unknown and unsplittable: kept whole."""
     text = doc[s:e].text
-    if e - s == 1 or candidates(text)[0] or _demonym(text):
+    if e - s == 1 or ref.gazetteer.candidates(text)[0] or _demonym(ref, text):
         return [(s, e)]
     parts, i = [], s
     while i < e:
         for j in range(e, i, -1):
             if (j - i < e - s and all(t.pos_ == "PROPN" for t in doc[i:j])
-                    and doc[i:j].text.lower() not in NOT_PLACES and _embedded_ok(doc[i:j].text, PART_POPULATION)):
+                    and doc[i:j].text.lower() not in NOT_PLACES
+                    and _embedded_ok(ref, doc[i:j].text, PART_POPULATION)):
                 parts.append((i, j))
                 i = j
                 break
@@ -107,31 +108,31 @@ def _known_parts(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
     return parts or [(s, e)]
 
 
-def _known(key: str) -> bool:
-    return gazetteer().has(key)
+def _known(ref: Reference, key: str) -> bool:
+    return ref.gazetteer.has(key)
 
 
-def _embedded(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
+def _embedded(ref: Reference, doc: Doc, s: int, e: int) -> tuple[int, int] | None:
     """A place at the start of an organisation name, or after "of" ("University of Kansas")."""
     words = [t.lower_ for t in doc[s:e]]
     for n in range(min(4, len(words) - 1), 0, -1):
         if not doc[s + n - 1].text[:1].isupper():
             continue
-        if words[n] in INSTITUTION_WORDS and _embedded_ok(doc[s:s + n].text):
+        if words[n] in INSTITUTION_WORDS and _embedded_ok(ref, doc[s:s + n].text):
             return s, s + n
     if "of" in words:
         i = words.index("of") + 1
-        if 0 < i < len(words) and _embedded_ok(doc[s + i:e].text, False):
+        if 0 < i < len(words) and _embedded_ok(ref, doc[s + i:e].text, False):
             return s + i, e
     return None
 
 
-def _embedded_ok(text: str, min_population: int | bool = MIN_EMBEDDED_POPULATION) -> bool:
+def _embedded_ok(ref: Reference, text: str, min_population: int | bool = MIN_EMBEDDED_POPULATION) -> bool:
     """A name that stands for a country, a first-level region or a town of at least `min_population`
     (False: countries and regions only)."""
-    if country_code(text):
+    if ref.countries.code(text):
         return True
-    cands, _ = candidates(text)
+    cands, _ = ref.gazetteer.candidates(text)
     for c in cands:
         if c.alt:
             continue
@@ -140,30 +141,30 @@ def _embedded_ok(text: str, min_population: int | bool = MIN_EMBEDDED_POPULATION
     return False
 
 
-def _demonym(text: str) -> str | None:
-    iso = country_code(text)
+def _demonym(ref: Reference, text: str) -> str | None:
+    iso = ref.countries.code(text)
     if iso:
         return iso
     return CONTINENT_DEMONYMS.get(text.lower())
 
 
-def _mislabelled(doc: Doc, s: int, e: int) -> bool:
+def _mislabelled(ref: Reference, doc: Doc, s: int, e: int) -> bool:
     """A PERSON/ORG/PRODUCT entity that is really a place: "traveled to Kyiv", "Kursk oblast"."""
     if e - s > 3 or not all(t.text[:1].isupper() or not t.is_alpha for t in doc[s:e]):
         return False
     cue = (s > 0 and doc[s - 1].lower_ in LOCATIVE) or (e < len(doc) and doc[e].lower_ in REGION_WORDS)
-    return cue and _embedded_ok(doc[s:e].text)
+    return cue and _embedded_ok(ref, doc[s:e].text)
 
 
-def _unique_place(doc: Doc, s: int, e: int) -> bool:
+def _unique_place(ref: Reference, doc: Doc, s: int, e: int) -> bool:
     """A lone ORG/PRODUCT token that only one place in the world is called ("seizing Bakhmut")."""
     if e - s != 1 or not doc[s].text[:1].isupper() or (e < len(doc) and doc[e].lower_ in INSTITUTION_WORDS):
         return False
-    cands, _ = candidates(doc[s].text)
+    cands, _ = ref.gazetteer.candidates(doc[s].text)
     return len(cands) == 1 and not cands[0].alt and cands[0].population >= MIN_EMBEDDED_POPULATION
 
 
-def _bare_names(doc: Doc) -> list[Mention]:
+def _bare_names(ref: Reference, doc: Doc) -> list[Mention]:
     """Country names and names after a locative word that the entity recogniser missed ("the Russia-Ukraine war")."""
     out = []
     i = 0
@@ -177,7 +178,7 @@ def _bare_names(doc: Doc) -> list[Mention]:
             j += 1
         text = doc[i:j].text
         loc = i > 0 and doc[i - 1].lower_ in LOCATIVE | {"-"}
-        if country_code(text) and _known(normalize(text)) or loc and _embedded_ok(text, False):
+        if ref.countries.code(text) and _known(ref, normalize(text)) or loc and _embedded_ok(ref, text, False):
             out.append(Mention(i, j))
         i = j
     return out
@@ -187,13 +188,13 @@ def _caps(tok) -> bool:
     return tok.is_alpha and tok.is_upper
 
 
-def _dateline(doc: Doc) -> list[Mention]:
+def _dateline(ref: Reference, doc: Doc) -> list[Mention]:
     """The capitalised place that opens a wire story ("KYIV, Ukraine —", "ST. LOUIS –"), whatever the recogniser
     made of it."""
     j = 0
     while j < min(len(doc), 4) and (_caps(doc[j]) or doc[j].text == "." and j > 0 and _caps(doc[j - 1])):
         j += 1
-    if j == 0 or j >= len(doc) or doc[j].text not in DATELINE_ENDS or not _known(normalize(doc[:j].text)):
+    if j == 0 or j >= len(doc) or doc[j].text not in DATELINE_ENDS or not _known(ref, normalize(doc[:j].text)):
         return []
     return [Mention(0, j, dateline=True)]
 
@@ -218,13 +219,13 @@ def _is_dateline(doc: Doc, m: Mention) -> bool:
     return False
 
 
-def find_mentions(doc: Doc) -> list[Mention]:
+def find_mentions(ref: Reference, doc: Doc) -> list[Mention]:
     """Place-name mentions in document order, without overlaps."""
-    out = _ent_mentions(doc) + _bare_names(doc)
+    out = _ent_mentions(ref, doc) + _bare_names(ref, doc)
     quals = [out[m.qualifier] if m.qualifier is not None else None for m in out]
     for m in out:
         m.qualifier = None
-    dl = _dateline(doc)
+    dl = _dateline(ref, doc)
     if dl and not any(m.start == 0 and m.end >= dl[0].end for m in out):
         # "ST. LOUIS –" read as two names "ST" and "LOUIS": the dateline replaces what it covers
         keep = [i for i, m in enumerate(out) if m.start >= dl[0].end]
@@ -240,31 +241,32 @@ def find_mentions(doc: Doc) -> list[Mention]:
     return out
 
 
-def _ent_mentions(doc: Doc) -> list[Mention]:
+def _ent_mentions(ref: Reference, doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     for ent in doc.ents:
         s, e = _trim(ent)
         if s >= e or doc[s:e].text.lower() in NOT_PLACES:
             continue
-        if ent.label_ in PLACE_LABELS or (ent.label_ in ("PERSON", "ORG", "PRODUCT") and _mislabelled(doc, s, e)):
+        mislabelled = ent.label_ in ("PERSON", "ORG", "PRODUCT") and _mislabelled(ref, doc, s, e)
+        if ent.label_ in PLACE_LABELS or mislabelled:
             e = _extend_region_word(doc, s, e)
-            parts = [p for a, b in _split_commas(doc, s, e) for p in _known_parts(doc, a, b)]
+            parts = [p for a, b in _split_commas(doc, s, e) for p in _known_parts(ref, doc, a, b)]
             for a, b in parts:
                 text = doc[a:b].text
-                out.append(Mention(a, b, demonym=None if _known(normalize(text)) else _demonym(text)))
+                out.append(Mention(a, b, demonym=None if _known(ref, normalize(text)) else _demonym(ref, text)))
             if len(parts) == 2:
                 out[-2].qualifier = len(out) - 1
         elif ent.label_ == "NORP":
-            d = _demonym(doc[s:e].text)
+            d = _demonym(ref, doc[s:e].text)
             if d:
                 out.append(Mention(s, e, demonym=d))
-        elif ent.label_ in ("ORG", "PRODUCT") and _unique_place(doc, s, e):
+        elif ent.label_ in ("ORG", "PRODUCT") and _unique_place(ref, doc, s, e):
             out.append(Mention(s, e))
         elif ent.label_ in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"):
-            emb = _embedded(doc, s, e) if e - s > 1 else None
+            emb = _embedded(ref, doc, s, e) if e - s > 1 else None
             if emb:
                 text = doc[emb[0]:emb[1]].text
-                d = None if _known(normalize(text)) else _demonym(text)
+                d = None if _known(ref, normalize(text)) else _demonym(ref, text)
                 out.append(Mention(emb[0], emb[1], demonym=d))
     return out
 
@@ -278,17 +280,17 @@ def _link_qualifiers(doc: Doc, ms: list[Mention]) -> None:
             a.qualifier = i + 1
 
 
-def _country_candidate(iso: str) -> Candidate | None:
-    c = country_info(iso)
+def _country_candidate(ref: Reference, iso: str) -> Candidate | None:
+    c = ref.countries.info(iso)
     if c is None:
         return None
     return Candidate(c.geonameid or None, c.name, iso, None, c.lat, c.lon, c.population, "country")
 
 
-def _demonym_candidate(d: str) -> Candidate | None:
+def _demonym_candidate(ref: Reference, d: str) -> Candidate | None:
     if len(d) == 2 and d.isupper():
-        return _country_candidate(d)
-    cands, _ = candidates(d)
+        return _country_candidate(ref, d)
+    cands, _ = ref.gazetteer.candidates(d)
     return best(cands)
 
 
@@ -299,13 +301,14 @@ def _dateline_towns(found: tuple[list[Candidate], str | None]) -> tuple[list[Can
     return (towns or cands), gen
 
 
-def resolve_mentions(doc: Doc, ms: list[Mention]) -> list[Candidate | None]:
+def resolve_mentions(ref: Reference, doc: Doc, ms: list[Mention]) -> list[Candidate | None]:
     """Two passes: each name alone (with its qualifier), then again with what the first pass found as context."""
-    found = [_dateline_towns(candidates(m.text(doc))) if m.dateline else candidates(m.text(doc))
+    look = ref.gazetteer.candidates
+    found = [_dateline_towns(look(m.text(doc))) if m.dateline else look(m.text(doc))
              if m.demonym is None else ([], None) for m in ms]
     first: list[Candidate | None] = []
     for m, (cands, gen) in zip(ms, found, strict=True):
-        first.append(_demonym_candidate(m.demonym) if m.demonym else best(cands, None, None, gen))
+        first.append(_demonym_candidate(ref, m.demonym) if m.demonym else best(cands, None, None, gen))
     ctx = Context()
     for (cands, _), top in zip(found, first, strict=True):
         if top is not None:
@@ -317,10 +320,10 @@ def resolve_mentions(doc: Doc, ms: list[Mention]) -> list[Candidate | None]:
             continue
         q = first[m.qualifier] if m.qualifier is not None else None
         out.append(best(cands, ctx, q, gen))
-    return _place_counties(out)
+    return _place_counties(ref, out)
 
 
-def _place_counties(out: list[Candidate | None]) -> list[Candidate | None]:
+def _place_counties(ref: Reference, out: list[Candidate | None]) -> list[Candidate | None]:
     """A county the gazetteer can only place at its state's middle goes to the town the article names most in
     that state: local news names the county's towns."""
     towns: dict[str, dict[Candidate, int]] = {}
@@ -330,7 +333,7 @@ def _place_counties(out: list[Candidate | None]) -> list[Candidate | None]:
             per[c] = per.get(c, 0) + 1
     if not towns:
         return out
-    g = gazetteer()
+    g = ref.gazetteer
     res: list[Candidate | None] = []
     for c in out:
         if c is not None and c.feature == "admin2" and c.admin1 in towns and g.unplaced(c):
@@ -349,9 +352,9 @@ def _place(doc: Doc, m: Mention, c: Candidate | None) -> Place:
                  feature=c.feature)
 
 
-def extract_places(doc: Doc, article: Article) -> list[Place]:
+def extract_places(doc: Doc, article: Article, ref: Reference) -> list[Place]:
     """Every place name in the article, resolved with the article's other places as context."""
     if not doc.text.strip():
         return []
-    ms = find_mentions(doc)
-    return [_place(doc, m, c) for m, c in zip(ms, resolve_mentions(doc, ms), strict=True)]
+    ms = find_mentions(ref, doc)
+    return [_place(doc, m, c) for m, c in zip(ms, resolve_mentions(ref, doc, ms), strict=True)]

@@ -20,6 +20,8 @@ from assay.extract.estimands import group_key, read_estimand
 from assay.extract.figures import Figure, figures_in, read_bound, read_unit
 from assay.extract.lexicon import quantity_concepts
 from assay.records import Claim, Estimand, Quantity, Span, Time
+from assay.resolve.countries import CountryTable
+from assay.resolve.reference import Reference
 
 EXTRACTOR = "assay.quantities.v2"  # v2: estimands (what a figure measures), magnitudes, ages
 ESTIMATE_CUES = {"estimate", "believe"}
@@ -159,7 +161,7 @@ def _noun_index(unit: str | None, stop: int, num: Figure) -> int | None:
     return stop - 1 if unit is not None and not num.currency and stop > num.end else None
 
 
-def extract_quantities(doc: Doc, claims: list[Claim], times: Sequence[Time] = ()) -> list[Quantity]:
+def extract_quantities(doc: Doc, claims: list[Claim], times: Sequence[Time], ref: Reference) -> list[Quantity]:
     """Every quantity in the article, linked to the innermost claim that reports it, with its estimand."""
     text = doc.text
     out: list[Quantity] = []
@@ -176,7 +178,7 @@ def extract_quantities(doc: Doc, claims: list[Claim], times: Sequence[Time] = ()
             concept = "magnitude" if _magnitude(doc, num, unit) else _concept(unit, num.currency)
             noun_i = _noun_index(unit, stop, num)
             estimand = None if concept in NOT_COUNTS or not _a_count(doc, num, noun_i, concept) else read_estimand(
-                doc, num.start, num.end, noun_i, unit, concept, times)
+                doc, num.start, num.end, noun_i, unit, concept, times, ref.countries)
             out.append(Quantity(
                 span=Span.of(text, span.start_char, span.end_char), value=num.value, low=num.low,
                 high=num.high, bound=num.bound, unit=unit, concept=concept, estimand=estimand,
@@ -185,14 +187,14 @@ def extract_quantities(doc: Doc, claims: list[Claim], times: Sequence[Time] = ()
             ))
             if out[-1].subject is None and unit and unit.split()[-1].lower() in FORCE_NOUNS:
                 out[-1] = replace(out[-1], subject=_last_subject(out[:-1], concept))
-            out[-1] = _with_group(out[-1])
+            out[-1] = _with_group(out[-1], ref.countries)
     return out
 
 
-def _with_group(q: Quantity) -> Quantity:
+def _with_group(q: Quantity, countries: CountryTable) -> Quantity:
     """A force's figure with no group on its own words takes the subject read around it
     ("North Korean leader Kim Jong-un sent 1,500 special forces")."""
     e = q.estimand
     if e is None or e.group or e.concept != "personnel" or not q.subject:
         return q
-    return replace(q, estimand=replace(e, group=group_key(q.subject)))
+    return replace(q, estimand=replace(e, group=group_key(q.subject, countries)))

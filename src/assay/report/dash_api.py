@@ -27,6 +27,7 @@ from assay.report.dash_common import (
     store_of,
     views_of,
 )
+from assay.resolve.reference import reference_from
 from assay.settings import Settings
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -138,7 +139,7 @@ def api_ingest(request: Request, body: ArticleIn | list[ArticleIn]) -> dict[str,
     with _ingest_lock:
         pipeline = _extractor(request)
         report = service.ingest(store, articles, pipeline.extract, pipeline.versions, settings.batch_size,
-                                settings.reliability_file)
+                                settings.reliability_file, reference_from(settings).actors)
     return {"stored": report.stored, "unchanged": report.unchanged,
             "skipped": [{"id": r.path, "reason": r.reason} for r in report.skipped],
             "articles": store.count()["articles"]}

@@ -1,9 +1,9 @@
 """The actor table: stable ids for sources and actors named in one article.
 
-`canonical(name, type_, country)` looks a name up in the actor table (data/actors.tsv, extended by
-`load_actors_file`): first by alias ("NIS", "the Kremlin", "Israel Defense Forces"), then as a description
-that reduces to (country, concept): "Seoul's lead spy agency" -> (KR, intelligence) -> `org:kr-nis`.
-A bare country name ("Russia") becomes a `gpe:<iso>` entity. Matching across the store is
+`ActorTable.canonical(name, type_, country)` looks a name up in the actor table (data/actors.tsv, with a
+user's rows from `read_actors_file` first): first by alias ("NIS", "the Kremlin", "Israel Defense Forces"),
+then as a description that reduces to (country, concept): "Seoul's lead spy agency" -> (KR, intelligence)
+-> `org:kr-nis`. A bare country name ("Russia") becomes a `gpe:<iso>` entity. Matching across the store is
 analyze/store_entities.py.
 
 Aliases made only of institutional words ("National Intelligence Service", "Ministry of Defence", "General
@@ -14,13 +14,14 @@ an unqualified "the Ministry of Defence" in an article stays that article's own 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from assay.extract.lexicon import source_kinds
-from assay.resolve.countries import country_code, country_info, seat_names
+from assay.resolve.countries import CountryTable, shipped_countries
+from assay.tsv import data_text, numbered_rows, tsv_rows
 
 TYPES = ("org", "person", "gpe")
 ID = re.compile(r"^[a-z]+:[a-z0-9][a-z0-9.-]*$")
@@ -125,71 +126,7 @@ def _concepts() -> dict[tuple[str, ...], str]:
     return {tuple(lookup_key(p).split()): c for c, phrases in CONCEPTS.items() for p in phrases}
 
 
-@lru_cache(maxsize=1)
-def _seats() -> dict[str, str]:
-    return {name: iso for iso, name in seat_names()}
-
-
-def _country_of(words: list[str]) -> str | None:
-    """The country a run of words names as a whole ("South Korea", "Russian", "Seoul"), else None."""
-    words = [w for w in words if w.lower() not in FILLERS]
-    if not words:
-        return None
-    text = " ".join(words)
-    if not text[:1].isupper():
-        return None
-    return country_code(text) or _seats().get(text.lower())
-
-
-@lru_cache(maxsize=65536)
-def describe(name: str) -> tuple[str | None, str] | None:
-    """(country or None, concept) when a name is a country plus a head concept, else None.
-
-    "South Korea's lead spy agency" -> ("KR", "intelligence"); "Ministry of Defence of Ukraine" -> ("UA",
-    "defence_ministry"); "the defence ministry" -> (None, "defence_ministry"); "Ilse Marren" -> None.
-    """
-    words = tokens(name)
-    low = [w.lower() for w in words]
-    concepts = _concepts()
-    for i in range(len(low)):  # "<country> <concept>", the longest concept first
-        concept = concepts.get(tuple(low[i:]))
-        if concept is not None:
-            return _with_country(words[:i], concept)
-    for j, w in enumerate(low):  # "<concept> of <country>"
-        if w in ("of", "in") and j and (concept := concepts.get(tuple(low[:j]))) is not None:
-            return _with_country(words[j + 1:], concept)
-    return None
-
-
-def _with_country(prefix: list[str], concept: str) -> tuple[str | None, str] | None:
-    if all(w.lower() in FILLERS for w in prefix):
-        return None, concept
-    iso = _country_of(prefix)
-    return (iso, concept) if iso else None
-
-
-def _generic(alias: str) -> bool:
-    """An alias any country's body could carry ("Ministry of Defence", "National Intelligence Service")."""
-    parsed = describe(alias)
-    if parsed is not None and parsed[0] is None:
-        return True
-    return all(w in GENERIC_WORDS for w in lookup_key(alias).split())
-
-
 # ------------------------------------------------------------------ the table
-
-
-@dataclass(frozen=True)
-class _Table:
-    rows: dict[str, ActorRow]                          # id -> row
-    aliases: dict[str, ActorRow]                       # lower-case key -> row
-    acronyms: dict[str, ActorRow]                      # all-caps alias as written -> row
-    generic: frozenset[str]                            # keys that need the row's country
-    pairs: dict[tuple[str, str], ActorRow]             # (country, concept) -> row
-    country_names: dict[str, str]                      # country name or alias key -> iso
-
-
-_USER_ROWS: list[ActorRow] = []  # rows from users' files, newest file first; they win over the shipped table
 
 
 def parse_row(line: str, where: str) -> ActorRow:
@@ -214,136 +151,158 @@ def parse_row(line: str, where: str) -> ActorRow:
                     tuple(a.strip() for a in aliases.split("|") if a.strip()))
 
 
+def read_actors_file(path: str | Path) -> list[ActorRow]:
+    """The rows of a file in actors.tsv's format; OSError, or ValueError naming the file and line."""
+    return _parse_text(Path(path).read_text(encoding="utf-8"), str(path))
+
+
 def _parse_text(text: str, source: str) -> list[ActorRow]:
-    return [parse_row(line, f"{source}:{n}") for n, line in enumerate(text.splitlines(), 1)
-            if line.strip() and not line.startswith("#")]
+    return [parse_row("\t".join(cols), f"{source}:{n}") for n, cols in numbered_rows(text)]
 
 
 @lru_cache(maxsize=1)
 def _shipped_rows() -> tuple[ActorRow, ...]:
-    text = resources.files("assay.data").joinpath("actors.tsv").read_text(encoding="utf-8")
-    return tuple(_parse_text(text, "actors.tsv"))
-
-
-def load_actors_file(path: str | Path) -> int:
-    """Extend this process's actor table from a file in actors.tsv's format; returns the rows read.
-
-    The file's rows win over the shipped table (same id, alias or country and concept).
-    """
-    path = Path(path)
-    rows = _parse_text(path.read_text(encoding="utf-8"), str(path))
-    _USER_ROWS[:0] = rows
-    _table.cache_clear()
-    canonical.cache_clear()
-    return len(rows)
-
-
-def reset_user_actors() -> None:
-    """Forget rows loaded from users' files (tests, long-lived processes switching projects)."""
-    _USER_ROWS.clear()
-    _table.cache_clear()
-    canonical.cache_clear()
-
-
-@lru_cache(maxsize=1)
-def _country_name_keys() -> dict[str, str]:
-    """Country names and aliases (not demonyms) -> iso: "Russia" is the state, "Russians" are people."""
-    text = resources.files("assay.data").joinpath("countries.tsv").read_text(encoding="utf-8")
-    out = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            cols = line.split("\t")
-            for n in [cols[1], *cols[6].split("|")]:
-                if n:
-                    out.setdefault(lookup_key(n), cols[0])
-    return out
-
-
-@lru_cache(maxsize=1)
-def _table() -> _Table:
-    user_ids = {r.id for r in _USER_ROWS}
-    rows = [*_USER_ROWS, *(r for r in _shipped_rows() if r.id not in user_ids)]
-    by_id: dict[str, ActorRow] = {}
-    aliases: dict[str, ActorRow] = {}
-    acronyms: dict[str, ActorRow] = {}
-    generic: set[str] = set()
-    pairs: dict[tuple[str, str], ActorRow] = {}
-    for row in rows:  # first row wins: user rows, then the shipped table in file order
-        by_id.setdefault(row.id, row)
-        for alias in (row.name, *row.aliases):
-            if (acr := _acronym(alias)) is not None:
-                acronyms.setdefault(acr, row)
-                continue
-            key = lookup_key(alias)
-            aliases.setdefault(key, row)
-            if _generic(alias):
-                generic.add(key)
-            parsed = describe(alias)
-            if parsed is not None and parsed[0] is not None and parsed[0] == row.country:
-                pairs.setdefault((parsed[0], parsed[1]), row)
-    return _Table(by_id, aliases, acronyms, frozenset(generic), pairs, _country_name_keys())
-
-
-def actor_rows() -> dict[str, ActorRow]:
-    """Every row of the table (shipped and user), by id."""
-    return _table().rows
+    return tuple(_parse_text(data_text("actors.tsv"), "actors.tsv"))
 
 
 def _compatible(row: ActorRow, type_: str) -> bool:
     return (row.type == "person") == (type_ == "person")
 
 
-def _by_alias(t: _Table, name: str, type_: str, country: str | None) -> ActorRow | None:
-    acr = _acronym(name)
-    key = lookup_key(name)
-    row = (t.acronyms.get(acr) if acr else None) or t.aliases.get(key)
-    if row is None or not _compatible(row, type_):
-        return None
-    if key in t.generic and country != row.country:
-        return None
-    if country and row.country and country != row.country:
-        return None
-    return row
+class ActorTable:
+    """The actor table (shipped rows, a user's rows first) and the look-ups on it.
 
-
-def _by_description(t: _Table, name: str, country: str | None) -> ActorRow | None:
-    parsed = describe(name)
-    if parsed is None:
-        return None
-    iso, concept = parsed
-    if iso and country and iso != country:
-        return None
-    iso = iso or country
-    return t.pairs.get((iso, concept)) if iso else None
-
-
-def _as_country(t: _Table, name: str, type_: str, country: str | None) -> ActorRow | None:
-    """A bare country name ("Russia", "the Russian Federation") as a state actor `gpe:ru`."""
-    if type_ == "person":
-        return None
-    iso = country_code(name)
-    if iso is None or (country and country != iso):
-        return None
-    info = country_info(iso)
-    if t.country_names.get(lookup_key(name)) != iso and (info is None or lookup_key(info.name) != lookup_key(name)):
-        return None  # a demonym ("Russians") is people, not the state
-    return ActorRow(f"gpe:{iso.lower()}", info.name if info else name, "gpe", "official_body", iso)
-
-
-@lru_cache(maxsize=65536)
-def canonical(name: str, type_: str, country: str | None) -> ActorRow | None:
-    """The table row a name stands for, else None.
-
-    By alias ("NIS", "the Pentagon"), then as a description ("Russia's Defence Ministry", or "the defence
-    ministry" with `country` RU), then as a bare country name (a `gpe:<iso>` row). `country` is the
-    affiliation known from context, if any; a row of another country never matches. A person-type name
-    matches person rows by alias and organisations only by description ("Ukrainian intelligence" is often
-    tagged as a person by the parser).
+    Built once per Reference; its look-ups are cached per table, since a name is asked for many times over.
     """
-    if not name or not name.strip():
+
+    def __init__(self, countries: CountryTable, user_rows: Sequence[ActorRow] = ()) -> None:
+        self.countries = countries
+        self._seats = {name: iso for iso, name in countries.seats}
+        self.describe = lru_cache(maxsize=65536)(self._describe)
+        self.canonical = lru_cache(maxsize=65536)(self._canonical)
+        user_ids = {r.id for r in user_rows}
+        self.rows: dict[str, ActorRow] = {}                         # id -> row
+        self._aliases: dict[str, ActorRow] = {}                     # lower-case key -> row
+        self._acronyms: dict[str, ActorRow] = {}                    # all-caps alias as written -> row
+        generic: set[str] = set()                                   # keys that need the row's country
+        self._pairs: dict[tuple[str, str], ActorRow] = {}           # (country, concept) -> row
+        for row in [*user_rows, *(r for r in _shipped_rows() if r.id not in user_ids)]:  # the first row wins
+            self.rows.setdefault(row.id, row)
+            for alias in (row.name, *row.aliases):
+                if (acr := _acronym(alias)) is not None:
+                    self._acronyms.setdefault(acr, row)
+                    continue
+                key = lookup_key(alias)
+                self._aliases.setdefault(key, row)
+                if self._generic(alias):
+                    generic.add(key)
+                parsed = self.describe(alias)
+                if parsed is not None and parsed[0] is not None and parsed[0] == row.country:
+                    self._pairs.setdefault((parsed[0], parsed[1]), row)
+        self._generic_keys = frozenset(generic)
+        # country names and aliases, not demonyms: "Russia" is the state, "Russians" are people
+        self._state_names: dict[str, str] = {}
+        for cols in tsv_rows(countries.text):
+            for n in [cols[1], *cols[6].split("|")]:
+                if n:
+                    self._state_names.setdefault(lookup_key(n), cols[0])
+
+    # ---------------------------------------------------------- descriptions
+
+    def _country_of(self, words: list[str]) -> str | None:
+        """The country a run of words names as a whole ("South Korea", "Russian", "Seoul"), else None."""
+        words = [w for w in words if w.lower() not in FILLERS]
+        if not words:
+            return None
+        text = " ".join(words)
+        if not text[:1].isupper():
+            return None
+        return self.countries.code(text) or self._seats.get(text.lower())
+
+    def _describe(self, name: str) -> tuple[str | None, str] | None:
+        """(country or None, concept) when a name is a country plus a head concept, else None.
+
+        "South Korea's lead spy agency" -> ("KR", "intelligence"); "Ministry of Defence of Ukraine" -> ("UA",
+        "defence_ministry"); "the defence ministry" -> (None, "defence_ministry"); "Ilse Marren" -> None.
+        """
+        words = tokens(name)
+        low = [w.lower() for w in words]
+        concepts = _concepts()
+        for i in range(len(low)):  # "<country> <concept>", the longest concept first
+            concept = concepts.get(tuple(low[i:]))
+            if concept is not None:
+                return self._with_country(words[:i], concept)
+        for j, w in enumerate(low):  # "<concept> of <country>"
+            if w in ("of", "in") and j and (concept := concepts.get(tuple(low[:j]))) is not None:
+                return self._with_country(words[j + 1:], concept)
         return None
-    t = _table()
-    return (_by_alias(t, name, type_, country) or _by_description(t, name, country)
-            or _as_country(t, name, type_, country))
+
+    def _with_country(self, prefix: list[str], concept: str) -> tuple[str | None, str] | None:
+        if all(w.lower() in FILLERS for w in prefix):
+            return None, concept
+        iso = self._country_of(prefix)
+        return (iso, concept) if iso else None
+
+    def _generic(self, alias: str) -> bool:
+        """An alias any country's body could carry ("Ministry of Defence", "National Intelligence Service")."""
+        parsed = self.describe(alias)
+        if parsed is not None and parsed[0] is None:
+            return True
+        return all(w in GENERIC_WORDS for w in lookup_key(alias).split())
+
+    # ---------------------------------------------------------- look-ups
+
+    def _by_alias(self, name: str, type_: str, country: str | None) -> ActorRow | None:
+        acr = _acronym(name)
+        key = lookup_key(name)
+        row = (self._acronyms.get(acr) if acr else None) or self._aliases.get(key)
+        if row is None or not _compatible(row, type_):
+            return None
+        if key in self._generic_keys and country != row.country:
+            return None
+        if country and row.country and country != row.country:
+            return None
+        return row
+
+    def _by_description(self, name: str, country: str | None) -> ActorRow | None:
+        parsed = self.describe(name)
+        if parsed is None:
+            return None
+        iso, concept = parsed
+        if iso and country and iso != country:
+            return None
+        iso = iso or country
+        return self._pairs.get((iso, concept)) if iso else None
+
+    def _as_country(self, name: str, type_: str, country: str | None) -> ActorRow | None:
+        """A bare country name ("Russia", "the Russian Federation") as a state actor `gpe:ru`."""
+        if type_ == "person":
+            return None
+        iso = self.countries.code(name)
+        if iso is None or (country and country != iso):
+            return None
+        info = self.countries.info(iso)
+        if self._state_names.get(lookup_key(name)) != iso and \
+                (info is None or lookup_key(info.name) != lookup_key(name)):
+            return None  # a demonym ("Russians") is people, not the state
+        return ActorRow(f"gpe:{iso.lower()}", info.name if info else name, "gpe", "official_body", iso)
+
+    def _canonical(self, name: str, type_: str, country: str | None) -> ActorRow | None:
+        """The table row a name stands for, else None.
+
+        By alias ("NIS", "the Pentagon"), then as a description ("Russia's Defence Ministry", or "the defence
+        ministry" with `country` RU), then as a bare country name (a `gpe:<iso>` row). `country` is the
+        affiliation known from context, if any; a row of another country never matches. A person-type name
+        matches person rows by alias and organisations only by description ("Ukrainian intelligence" is often
+        tagged as a person by the parser).
+        """
+        if not name or not name.strip():
+            return None
+        return (self._by_alias(name, type_, country) or self._by_description(name, country)
+                or self._as_country(name, type_, country))
 
 
+@lru_cache(maxsize=1)
+def shipped_actors() -> ActorTable:
+    """The shipped table over the shipped countries (a user's file makes a new one with `with_rows`)."""
+    return ActorTable(shipped_countries())

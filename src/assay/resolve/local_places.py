@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from assay.resolve.countries import add_local_countries
-from assay.resolve.gazetteer import FEATURES, add_local
+from assay.resolve.gazetteer import FEATURES, LocalEntry
+from assay.tsv import numbered_rows
 
 
 @dataclass(frozen=True)
@@ -58,25 +58,15 @@ def parse_line(line: str, where: str) -> LocalPlace:
 def read_places_file(path: str | Path) -> list[LocalPlace]:
     """Every row of a places file; OSError or ValueError (with the line) when it cannot be used."""
     text = Path(path).read_text(encoding="utf-8")
-    return [parse_line(line, f"{path}:{n}") for n, line in enumerate(text.splitlines(), 1)
-            if line.strip() and not line.startswith("#")]
+    return [parse_line("\t".join(cols), f"{path}:{n}") for n, cols in numbered_rows(text)]
 
 
-def _country_row(p: LocalPlace) -> str:
-    """The place as a countries.tsv row (no GeoNames id, no population, no seats)."""
-    return "\t".join([p.country, p.names[0], "0", str(p.lat), str(p.lon), "0", "|".join(p.names[1:]),
-                      "|".join(p.demonyms), ""])
+def country_rows(places: list[LocalPlace]) -> list[str]:
+    """The file's countries as countries.tsv rows (no GeoNames id, no population, no seats)."""
+    return ["\t".join([p.country, p.names[0], "0", str(p.lat), str(p.lon), "0", "|".join(p.names[1:]),
+                       "|".join(p.demonyms), ""]) for p in places if p.feature == "country"]
 
 
-def register(places: list[LocalPlace]) -> None:
-    """Make this process's country table and gazetteer know the places."""
-    add_local_countries(_country_row(p) for p in places if p.feature == "country")
-    for p in places:
-        add_local(list(p.names), p.feature, p.country, p.lat, p.lon)
-
-
-def use_places_file(path: str | Path) -> int:
-    """Read and register a places file; the number of places added."""
-    places = read_places_file(path)
-    register(places)
-    return len(places)
+def gazetteer_entries(places: list[LocalPlace]) -> list[LocalEntry]:
+    """The file's places as entries laid over the gazetteer."""
+    return [(p.names, p.feature, p.country, p.lat, p.lon) for p in places]
