@@ -1,6 +1,6 @@
-"""The generic (de)serialiser on every record the pipeline makes of the example corpus, and on stored JSON
-written before a field existed (tests/data/stored_payload_v1.json: an example article as the store kept it
-when claims did not carry their extractor)."""
+"""The generic (de)serialiser on every record the pipeline and the corpus pass make of the example corpus,
+and on stored JSON written before a field existed (tests/data/stored_payload_v1.json: an example article as
+the store kept it when claims did not carry their extractor)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,11 @@ from typing import Any
 
 import pytest
 
+from assay.analyze.contributions import ArticleFacts, ClaimFacts, article_facts
+from assay.analyze.corpus import Analysis, analyze
+from assay.analyze.corroboration import Relation
+from assay.analyze.grading import Grade
+from assay.analyze.store_entities import Member
 from assay.extract.claims import EXTRACTOR as CLAIMS_EXTRACTOR
 from assay.records import (
     Actor,
@@ -173,3 +178,44 @@ def test_claim_extractor_survives_the_store(tmp_path: Path, corpus: list[Extract
     assert back is not None and back.claims
     assert [c.extractor for c in back.claims] == ["assay.claims.v0"] * len(ex.claims)
     assert back == marked
+
+
+@pytest.fixture(scope="module")
+def passed(corpus: list[Extraction]) -> tuple[list[ArticleFacts], Analysis]:
+    """What the corpus pass keeps of the example corpus: each article's facts, and the whole analysis."""
+    return [article_facts(ex) for ex in corpus], analyze(corpus)
+
+
+def _json(value: Any) -> Any:
+    return json.loads(json.dumps(value))
+
+
+def test_member_and_claim_facts_rows_are_as_before_and_read_back(passed) -> None:
+    facts, _ = passed
+    members = [m for f in facts for m in f.members]
+    claims = [c for f in facts for c in f.claims]
+    assert members and claims
+    for m in members:
+        old = {"name": m.name, "type": m.type, "country": m.country, "aliases": sorted(m.aliases),
+               "kinds": dict(sorted(m.kinds.items())), "capitalised": m.capitalised}
+        assert m.to_dict() == old
+        assert Member.from_row(m.key, _json(m.to_dict())) == m
+    for c in claims:
+        old = {f.name: getattr(c, f.name) for f in dataclasses.fields(c)}  # the JSON column lists its tuples
+        assert _json(c.to_dict()) == _json(old)
+        assert ClaimFacts.from_dict(_json(c.to_dict())) == c
+
+
+def test_grades_relations_and_sources_write_as_before(passed) -> None:
+    _, analysis = passed
+    grades, relations = list(analysis.grading.grades.values()), analysis.grading.relations
+    assert grades and relations and analysis.entities
+    for g in grades:
+        assert g.to_dict() == {"grade": g.code, **{f.name: getattr(g, f.name) for f in dataclasses.fields(g)}}
+        assert Grade.from_dict(_json(g.to_dict())) == g
+    for r in relations:
+        assert r.to_dict() == {"kind": r.kind, "a": list(r.a), "b": list(r.b), "reason": r.reason}
+        assert Relation.from_dict(_json(r.to_dict())) == r
+    for e in analysis.entities.values():
+        assert e.row() == {"id": e.id, "name": e.name, "type": e.type, "country": e.country, "kind": e.kind,
+                           "aliases": sorted(e.aliases)}
