@@ -46,13 +46,13 @@ class ClaimState:
 
     def row(self) -> dict[str, Any]:
         return {"article_id": self.article, "claim_id": self.facts.claim_id, "seq": self.facts.seq,
-                "facts": self.facts.to_row(), "wording": self.facts.wording, "origin": self.origin,
+                "facts": self.facts.to_dict(), "wording": self.facts.wording, "origin": self.origin,
                 "grp": self.grp, "source_id": self.source_id, "country": self.country,
                 "agree": sorted(self.agree), "contra": sorted(self.contra)}
 
     @classmethod
     def of_row(cls, r: Any) -> ClaimState:
-        return cls(r.article_id, ClaimFacts.from_row(r.facts), r.origin, r.grp, r.source_id, r.country,
+        return cls(r.article_id, ClaimFacts.from_dict(r.facts), r.origin, r.grp, r.source_id, r.country,
                    set(r.agree), set(r.contra))
 
 

@@ -6,18 +6,18 @@ only the stored articles, entities and claims it can touch, instead of rereading
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-from typing import Any
+from dataclasses import dataclass
 
 from assay.analyze.corroboration import MIN_WORDS, content_terms, is_negative
 from assay.analyze.dedupe import Signature, day_number, signature
 from assay.analyze.grading import local_country, parties, probability_of, wording
 from assay.analyze.store_entities import Member, members_of
 from assay.records import Claim, Extraction
+from assay.serial import Record
 
 
 @dataclass(frozen=True)
-class ClaimFacts:
+class ClaimFacts(Record):
     """What origins, relations and grades read of one claim, apart from the store."""
 
     claim_id: str
@@ -34,14 +34,6 @@ class ClaimFacts:
     spans: tuple[tuple[int, int], ...]
     wording: str
     probability: str | None
-
-    def to_row(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}  # shallow: the JSON column lists tuples
-
-    @classmethod
-    def from_row(cls, d: dict[str, Any]) -> ClaimFacts:
-        return cls(**{**d, "names": tuple(d["names"]), "words": tuple(d["words"]),
-                      "spans": tuple(tuple(s) for s in d["spans"])})
 
 
 @dataclass(frozen=True)

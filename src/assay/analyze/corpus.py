@@ -77,7 +77,7 @@ def analysis_rows(analysis: Analysis, extractions: Iterable[Extraction]) -> tupl
             if entity is not None:
                 used[entity.id] = entity
             grades.append({"article_id": ex.article.id, "claim_id": c.id, "source_id": analysis.source_id(ex, c),
-                           **{k: v for k, v in g.to_dict().items()}})
+                           **g.to_dict()})
     sources = [e.row() for e in used.values()]
     relations = [r.row() for r in analysis.grading.relations]
     return sources, grades, relations

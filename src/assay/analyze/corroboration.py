@@ -23,6 +23,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from assay.records import Claim, Extraction
+from assay.serial import Record
 from assay.tsv import data_rows
 
 ClaimKey = tuple[str, str]  # (article id, claim id)
@@ -45,16 +46,13 @@ MAX_BUCKET = 400  # a name in more claims than this ("U.S.") is too common to bl
 
 
 @dataclass(frozen=True)
-class Relation:
+class Relation(Record):
     """An explicit link between two claims of different origins."""
 
     kind: str  # "corroborates" or "contradicts"
     a: ClaimKey
     b: ClaimKey
     reason: str
-
-    def to_dict(self) -> dict[str, object]:
-        return {"kind": self.kind, "a": list(self.a), "b": list(self.b), "reason": self.reason}
 
     def row(self) -> dict[str, object]:
         """As a row of the store's relations table."""

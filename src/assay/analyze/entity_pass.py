@@ -157,7 +157,7 @@ def _member_rows(new: dict[str, ArticleFacts], resolved: dict[str, GlobalEntity]
         for n, m in enumerate(f.members):
             entity_id = m.key.split("/", 1)[1]
             found, person = key_rows(m, actors)
-            rows.append({"article_id": f.article_id, "entity_id": entity_id, "seq": n, "facts": m.to_row(),
+            rows.append({"article_id": f.article_id, "entity_id": entity_id, "seq": n, "facts": m.to_dict(),
                          "person_key": sorted(person), "global_id": resolved[m.key].id})
             index.extend({"key": k, "article_id": f.article_id, "entity_id": entity_id} for k in set(found))
     return rows, index

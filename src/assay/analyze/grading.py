@@ -24,9 +24,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import ClassVar
 
 from assay.analyze.corroboration import ClaimKey, Relation, claim_origins, claim_views, find_relations
 from assay.records import Claim, Extraction
+from assay.serial import Record
 from assay.tsv import data_rows, data_text, numbered_rows
 
 LETTERS = "ABCDEF"
@@ -35,8 +37,10 @@ SourceId = Callable[[Extraction, Claim], "str | None"]
 
 
 @dataclass(frozen=True)
-class Grade:
-    """A claim's grade with the reasons in words."""
+class Grade(Record):
+    """A claim's grade with the reasons in words; `to_dict` is a row of the store's claim_grades table."""
+
+    json_derived: ClassVar[dict[str, str]] = {"grade": "code"}
 
     reliability: str
     credibility: int
@@ -49,12 +53,6 @@ class Grade:
     @property
     def code(self) -> str:
         return f"{self.reliability}{self.credibility}"
-
-    def to_dict(self) -> dict[str, object]:
-        return {"grade": self.code, "reliability": self.reliability, "credibility": self.credibility,
-                "origin": self.origin, "reliability_reason": self.reliability_reason,
-                "credibility_reason": self.credibility_reason, "interested_party": self.interested_party,
-                "probability": self.probability}
 
 
 @dataclass

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import ClassVar
 
 from assay.records import Extraction
 from assay.resolve.actors import (
@@ -26,11 +27,14 @@ from assay.resolve.actors import (
     lookup_key,
     tokens,
 )
+from assay.serial import Record
 
 
 @dataclass
-class GlobalEntity:
+class GlobalEntity(Record):
     """A source or actor across the store: the per-article entities it gathers."""
+
+    json_omit: ClassVar[frozenset[str]] = frozenset({"articles"})  # the store keeps membership per member
 
     id: str
     name: str
@@ -42,11 +46,7 @@ class GlobalEntity:
 
     def row(self) -> dict[str, object]:
         """As a row of the store's sources and global_entities tables."""
-        return {"id": self.id, "name": self.name, "type": self.type, "country": self.country, "kind": self.kind,
-                "aliases": sorted(self.aliases)}
-
-    def to_dict(self) -> dict[str, object]:
-        return self.row() | {"articles": sorted(self.articles)}
+        return self.to_dict()
 
 
 def _translit(word: str) -> str:
@@ -71,8 +71,10 @@ def name_key(name: str) -> frozenset[str]:
 
 
 @dataclass
-class Member:
+class Member(Record):
     """What the store-wide resolution needs of one per-article entity; kept per article by the corpus pass."""
+
+    json_omit: ClassVar[frozenset[str]] = frozenset({"key", "article"})  # the row's own columns
 
     key: str                 # article_id/entity_id
     article: str
@@ -83,14 +85,10 @@ class Member:
     kinds: Counter
     capitalised: bool = True  # written with a capital other than at a sentence start ("Police said" is not)
 
-    def to_row(self) -> dict[str, object]:
-        return {"name": self.name, "type": self.type, "country": self.country, "aliases": sorted(self.aliases),
-                "kinds": dict(sorted(self.kinds.items())), "capitalised": self.capitalised}
-
     @classmethod
     def from_row(cls, key: str, d: dict) -> Member:
-        return cls(key, key.split("/", 1)[0], d["name"], d["type"], d["country"], set(d["aliases"]),
-                   Counter(d["kinds"]), d["capitalised"])
+        """From `to_dict` and the row's key (article_id/entity_id)."""
+        return cls.from_dict(d, key=key, article=key.split("/", 1)[0])
 
 
 def members_of(ex: Extraction) -> list[Member]:

@@ -178,7 +178,7 @@ entity_members = Table(
     Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("entity_id", String, primary_key=True),
     Column("seq", Integer, nullable=False),  # the entity's place in its article: resolution runs in store order
-    Column("facts", JSON, nullable=False),  # Member.to_row()
+    Column("facts", JSON, nullable=False),  # Member.to_dict()
     Column("person_key", JSON, nullable=False),  # sorted name words of a person, [] otherwise
     Column("global_id", String),
     Index("ix_entity_members_global_id", "global_id"),
