@@ -1,9 +1,11 @@
 """The incremental corpus pass equals the whole pass: any order of ingests, batch splits and removals over
 the example corpus and variants built from it (reprints, near copies, redated copies) leaves the store's
-copy groups, sources, grades and relations exactly as `analyze` computes them over the articles left."""
+copy groups, sources, grades, relations and estimate series exactly as `analyze` and `build_series` compute them
+over the articles left."""
 
 from __future__ import annotations
 
+import json
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -17,6 +19,7 @@ from sqlalchemy import select
 
 from assay import service
 from assay.analyze.corpus import analysis_rows, analyze
+from assay.analyze.estimates import build_series, series_order
 from assay.records import Article, Extraction
 from assay.store import Store, open_store
 from assay.store.schema import claim_grades, copies, relations, sources
@@ -60,7 +63,13 @@ def stored_tables(store: Store) -> dict[str, Any]:
         grades = sorted(tuple(r._mapping.values()) for r in conn.execute(select(claim_grades)))
         rels = sorted((r.kind, r.a_article, r.a_claim, r.b_article, r.b_claim, r.reason)
                       for r in conn.execute(select(relations)))
-    return {"copies": copy_of, "sources": srcs, "grades": grades, "relations": rels}
+    return {"copies": copy_of, "sources": srcs, "grades": grades, "relations": rels,
+            "series": _plain(series_order(store.series()))}
+
+
+def _plain(value: Any) -> Any:
+    """As JSON holds it (tuples become lists), so stored and computed series compare."""
+    return json.loads(json.dumps(value, sort_keys=True))
 
 
 def oracle_tables(exs: list[Extraction]) -> dict[str, Any]:
@@ -69,12 +78,15 @@ def oracle_tables(exs: list[Extraction]) -> dict[str, Any]:
     analysis = analyze(exs)
     srcs, grades, rels = analysis_rows(analysis, exs)
     cols = [c.name for c in claim_grades.columns]
-    return {"copies": {e.article.id: analysis.copy_of.get(e.article.id, e.article.id) for e in exs},
+    copy_of = {e.article.id: analysis.copy_of.get(e.article.id, e.article.id) for e in exs}
+    by_claim = {(g["article_id"], g["claim_id"]): g for g in grades}
+    return {"copies": copy_of,
             "sources": sorted((s["id"], s["name"], s["type"], s["country"], s["kind"], tuple(s["aliases"]))
                               for s in srcs),
             "grades": sorted(tuple(g[c] for c in cols) for g in grades),
             "relations": sorted((r["kind"], r["a_article"], r["a_claim"], r["b_article"], r["b_claim"], r["reason"])
-                                for r in rels)}
+                                for r in rels),
+            "series": _plain(build_series(exs, grades=by_claim, copies=copy_of))}
 
 
 def apply(store: Store, pool: dict[str, Extraction], steps: list[tuple[str, list[str]]]) -> set[str]:
@@ -141,3 +153,6 @@ def test_the_pool_exercises_copies_and_relations(pool: dict[str, Extraction]) ->
     tables = oracle_tables(list(pool.values()))
     assert sum(a != o for a, o in tables["copies"].items()) >= 4
     assert tables["relations"]
+    assert any(s["summary"]["reports"] > 1 for s in tables["series"])
+    reprinted = {p["article"] for s in tables["series"] for p in s["points"] if p["article"].endswith("-reprint")}
+    assert reprinted, "no reprint adds a point: origin sharing would go untested"

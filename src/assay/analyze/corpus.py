@@ -19,6 +19,7 @@ from assay.analyze.copy_pass import update_copies
 from assay.analyze.dedupe import copy_groups
 from assay.analyze.entity_pass import update_entities
 from assay.analyze.grading import Grading, grade_claims, local_country, reliability_priors
+from assay.analyze.series_pass import articles_to_redo, update_series
 from assay.analyze.store_entities import GlobalEntity, resolve_store
 from assay.records import Claim, Extraction
 from assay.resolve.actors import ActorTable, shipped_actors
@@ -92,12 +93,15 @@ class PassReport:
     claims_graded: int
 
 
-def _update(state: PassState, new: dict[str, ArticleFacts], removed: set[str], reliability_file: str,
-            actors: ActorTable | None) -> int:
+def _update(store: Store, state: PassState, new: dict[str, ArticleFacts], removed: set[str],
+            reliability_file: str, actors: ActorTable | None) -> int:
+    actors = actors or shipped_actors()
     copies = update_copies(state, new, removed)
-    entities = update_entities(state, new, removed, actors or shipped_actors())
-    refresh, graded = update_claims(state, new, removed, copies.moved | entities.moved, copies.regrouped,
-                                    reliability_priors(reliability_file))
+    entities = update_entities(state, new, removed, actors)
+    refresh, regraded, graded = update_claims(state, new, removed, copies.moved | entities.moved,
+                                              copies.regrouped, reliability_priors(reliability_file))
+    redo = articles_to_redo(state, set(new) | copies.moved | entities.moved | regraded, removed)
+    update_series(state, redo, removed, actors.countries, lambda ids: store.extractions_of(ids, state.conn))
     ids = refresh | entities.entities
     found = state.global_entities(state.graded_sources(ids))  # sources and global_entities share their columns
     state.replace_sources(ids, [dict(r._mapping) for r in found.values()])
@@ -113,7 +117,7 @@ def update_corpus(store: Store, removed: Iterable[str] = (), reliability_file: s
     with store.engine.begin() as conn:
         state = PassState(conn)
         new = {ex.article.id: article_facts(ex) for ex in store.extractions_of(state.pending() - gone, conn)}
-        graded = _update(state, new, gone, reliability_file, actors)
+        graded = _update(store, state, new, gone, reliability_file, actors)
         store.delete_articles(gone, conn)
     return PassReport(len(new), len(gone), graded)
 
@@ -124,5 +128,5 @@ def rebuild_corpus(store: Store, reliability_file: str = "", actors: ActorTable 
         state = PassState(conn)
         state.clear()
         new = {ex.article.id: article_facts(ex) for ex in store.extractions(conn)}
-        graded = _update(state, new, set(), reliability_file, actors)
+        graded = _update(store, state, new, set(), reliability_file, actors)
     return PassReport(len(new), 0, graded)

@@ -32,6 +32,7 @@ def subject_key(subject: str) -> str:
 
 Grades = dict[tuple[str, str], dict[str, Any]]  # (article, claim) -> a claim_grades row (origin, grade, ...)
 Head = tuple[Estimand, str | None, str | None, str | None]
+PointRow = tuple[str, Head, dict[str, Any]]  # a figure's series key, its estimand head and its point
 MAX_CONFLICTS = 200  # a series listing more disagreements than this is noise; the brief shows 8
 AGREE_DAYS = 7  # figures given within a week of each other describe the same moment
 APPROX = 0.1  # "about 3,000" spans 2,700-3,300 when deciding whether two figures disagree
@@ -222,26 +223,45 @@ def _measures() -> frozenset[str]:
     return frozenset(m for m, _ in measure_cues().values())
 
 
-def build_series(extractions: Iterable[Extraction], about: str | None = None, grades: Grades | None = None,
-                 copies: dict[str, str] | None = None, countries: CountryTable | None = None) -> list[dict[str, Any]]:
-    """Estimate series across the corpus, largest first; `about` keeps series whose name holds it.
+def article_points(ex: Extraction, grades: Grades, copies: dict[str, str]) -> list[PointRow]:
+    """What one article adds to the series: each figure's series key, estimand head and point."""
+    place = _main_country(ex)
+    return [(series_key(q.estimand, place, ex.article.published), (q.estimand, q.subject, place, q.unit),
+             _point(ex, q, grades, copies)) for q in ex.quantities if q.estimand is not None]
 
-    `grades` and `copies` come from the corpus pass (the store); without them every report is its own origin.
-    `countries` names groups (the user's scenario countries too); the shipped table when not given.
-    """
-    grades, copies = grades or {}, copies or {}
+
+def share_copy_origins(own: list[PointRow], original: list[PointRow]) -> None:
+    """A reprint's figure is its original's report: it takes the origin of the original's first point with
+    the same figure, though the reprint may name the source in other words."""
+    def figure(p: dict[str, Any]) -> tuple:
+        return p["value"], p["low"], p["high"]
+    first: dict[tuple, str] = {}
+    for _, _, p in original:
+        first.setdefault(figure(p), p["origin"])
+    for _, _, p in own:
+        p["origin"] = first.get(figure(p), p["origin"])
+
+
+def points_by_article(extractions: Iterable[Extraction], grades: Grades, copies: dict[str, str]
+                      ) -> dict[str, list[PointRow]]:
+    """Every article's point rows, reprints' origins shared with their originals'."""
+    rows = {ex.article.id: article_points(ex, grades, copies) for ex in extractions}
+    for article, own in rows.items():
+        original = copies.get(article, article)
+        if original != article and original in rows:
+            share_copy_origins(own, rows[original])
+    return rows
+
+
+def assemble_series(rows: Iterable[tuple[str, PointRow]], countries: CountryTable | None = None
+                    ) -> list[dict[str, Any]]:
+    """The series the point rows form, given as (article id, row) in (article id, text) order."""
     points: dict[str, list[dict[str, Any]]] = defaultdict(list)
     heads: dict[str, Head] = {}  # the first estimand of each key, with its subject, country and unit
-    for ex in extractions:
-        place = _main_country(ex)
-        for q in ex.quantities:
-            if q.estimand is None:
-                continue
-            key = series_key(q.estimand, place, ex.article.published)
-            if key not in heads or (heads[key][1] is None and q.subject):
-                heads[key] = (q.estimand, q.subject, place, q.unit)
-            points[key].append(_point(ex, q, grades, copies))
-    _share_copy_origins(points, copies)
+    for _, (key, head, point) in rows:
+        if key not in heads or (heads[key][1] is None and head[1]):
+            heads[key] = head
+        points[key].append(point)
     _split_parts(points, heads)
     out = []
     for key, pts in points.items():
@@ -249,7 +269,24 @@ def build_series(extractions: Iterable[Extraction], about: str | None = None, gr
         name = estimand_name(e, subject, unit, countries)
         for when, members in _windows(e, sorted(pts, key=lambda p: (p["date"] or "", p["article"]))):
             out += _series(key, when, e, name, place, members)
-    return select_series(sorted(out, key=lambda s: (-s["summary"]["reports"], s["estimand"])), about=about)
+    return out
+
+
+def series_order(series: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Largest first (most reports), then by estimand and id, so any way of building them lists them alike."""
+    return sorted(series, key=lambda s: (-s["summary"]["reports"], s["estimand"], s["id"]))
+
+
+def build_series(extractions: Iterable[Extraction], about: str | None = None, grades: Grades | None = None,
+                 copies: dict[str, str] | None = None, countries: CountryTable | None = None) -> list[dict[str, Any]]:
+    """Estimate series across the corpus, largest first; `about` keeps series whose name holds it.
+
+    `grades` and `copies` come from the corpus pass (the store); without them every report is its own origin.
+    `countries` names groups (the user's scenario countries too); the shipped table when not given.
+    """
+    rows = points_by_article(extractions, grades or {}, copies or {})
+    flat = ((a, r) for a in sorted(rows) for r in rows[a])
+    return select_series(series_order(assemble_series(flat, countries)), about=about)
 
 
 def _event_of(ex: Extraction, e: Estimand | None) -> tuple[str | None, str | None]:
@@ -285,22 +322,6 @@ def _split_parts(points: dict[str, list[dict[str, Any]]], heads: dict[str, Head]
                     heads[part] = heads[key]
         if moved:
             points[key] = [p for p in points[key] if id(p) not in moved]
-
-
-def _share_copy_origins(points: dict[str, list[dict[str, Any]]], copies: dict[str, str]) -> None:
-    """A reprint's figure is its original's report: it takes the origin of the original's point with the
-    same figure, though the reprint may name the source in other words."""
-    def figure(p: dict[str, Any]) -> tuple:
-        return p["value"], p["low"], p["high"]
-    first: dict[tuple, str] = {}  # (original article, figure) -> the origin of its first point
-    everything = [p for pts in points.values() for p in pts]
-    for p in everything:
-        if copies.get(p["article"], p["article"]) == p["article"]:
-            first.setdefault((p["article"], figure(p)), p["origin"])
-    for p in everything:
-        original = copies.get(p["article"], p["article"])
-        if original != p["article"]:
-            p["origin"] = first.get((original, figure(p)), p["origin"])
 
 
 def _windows(e: Estimand, points: list[dict[str, Any]]) -> list[tuple[str | None, list[dict[str, Any]]]]:

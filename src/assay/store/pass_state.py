@@ -24,13 +24,15 @@ from .schema import (
     global_entities,
     pending,
     relations,
+    series,
+    series_points,
     sources,
 )
 
 CHUNK = 5000  # keys per IN list: SQLite allows 32,766 parameters a statement, PostgreSQL 65,535
 PAIR_CHUNK = 2000
 PASS_TABLES = (relations, claim_grades, sources, copies, claim_names, claim_facts, entity_keys, entity_members,
-               global_entities, copy_bands, article_facts)
+               global_entities, copy_bands, article_facts, series, series_points)
 PLAIN_TABLES = {"copy_bands", "entity_keys", "claim_names", "copies"}  # strings and integers only
 ClaimKey = tuple[str, str]
 

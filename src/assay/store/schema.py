@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 
 metadata = MetaData()
-STORE_VERSION = 2  # bump when a table changes; an older store is migrated or rebuilt (store/sqlstore.py)
+STORE_VERSION = 3  # bump when a table changes; an older store is migrated or rebuilt (store/sqlstore.py)
 
 meta = Table(
     "meta", metadata,
@@ -218,4 +218,22 @@ claim_names = Table(  # names in comparable claims: who might corroborate or con
     Column("claim_id", String, primary_key=True),
     Index("ix_claim_names_article_id", "article_id"),
     sqlite_with_rowid=False,
+)
+
+series_points = Table(  # what each article adds to the estimate series: a figure's key, estimand head, point
+    "series_points", metadata,
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("key", String, nullable=False),
+    Column("head", JSON, nullable=False),  # the figure's estimand, subject, main country and unit
+    Column("point", JSON, nullable=False),  # SCHEMA section 3 point, with its grade and origin
+    Index("ix_series_points_key", "key"),
+)
+
+series = Table(  # the stored series view: SCHEMA section 3 series, kept by the corpus pass
+    "series", metadata,
+    Column("id", String, primary_key=True),
+    Column("key", String, nullable=False),  # the estimand key of the points it was assembled from
+    Column("data", JSON, nullable=False),
+    Index("ix_series_key", "key"),
 )

@@ -35,6 +35,7 @@ from .schema import (
     pending,
     relations,
 )
+from .schema import series as series_table
 
 DEFAULT_URL = "sqlite:///assay.db"
 CONTENT_JOIN = " … "
@@ -224,6 +225,11 @@ class Store(StoreQueries):
         """(article id, claim id) -> the claim's grade row."""
         with self.engine.connect() as conn:
             return {(r.article_id, r.claim_id): dict(r._mapping) for r in conn.execute(select(claim_grades))}
+
+    def series(self) -> list[dict[str, Any]]:
+        """The stored series view (SCHEMA section 3), in no particular order."""
+        with self.engine.connect() as conn:
+            return [r.data for r in conn.execute(select(series_table.c.data))]
 
     def copies(self) -> dict[str, str]:
         with self.engine.connect() as conn:
