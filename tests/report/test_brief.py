@@ -12,16 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from assay.report.brief import (
-    Limits,
-    brief_context,
-    build_brief,
-    figure,
-    plural,
-    series_line,
-    short_day,
-    write_brief,
-)
+from assay.report.brief import Limits, brief_context, build_brief, series_line, write_brief
 from assay.report.charts import series_chart
 from assay.store import open_store
 
@@ -194,14 +185,7 @@ def test_an_empty_store_says_what_to_do(tmp_path):
     assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
-def test_figures_dates_and_the_summary_line_read_as_words():
-    assert figure({"value": 2000.0, "bound": "approx"}) == "about 2,000"
-    assert figure({"value": 6000.0, "bound": "at_least"}) == "≥ 6,000"
-    assert figure({"value": None, "low": 4000.0, "high": 5000.0, "bound": "range"}) == "4,000–5,000"
-    assert short_day("2026-03-10", 2026) == "10 Mar" and short_day("2025-10") == "Oct 2025"
-    assert plural(1, "claim") == "1 claim" and plural(2, "more country") == "2 more countries"
-    assert plural(3, "smaller series") == "3 smaller series" and plural(1200, "event") == "1,200 events"
-    assert short_day("2026-W09", 2026) == "week of 23 Feb" and short_day(None) == "undated"
+def test_the_summary_line_reads_as_words():  # figures and dates alone: tests/test_formatting.py
     point = {"value": None, "low": None, "high": None, "bound": "exact", "source": "A", "date": "2026-03-01"}
     series = {"points": [point | {"value": 10.0}, point | {"value": 5.0, "source": None, "date": "2026-03-04"}],
               "summary": {"sources": 1, "independent_sources": 2, "latest_grade": None}}

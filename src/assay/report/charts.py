@@ -42,18 +42,6 @@ def _config(colors: Sequence[str], height: int, **extra: Any) -> dict[str, Any]:
             "margin": 12, "spacing": 10} | extra
 
 
-def day_of(value: str | None) -> date | None:
-    """A day from an ISO date, datetime or month ("2026-03" is its first day); None for anything else."""
-    if not value:
-        return None
-    for text in (value[:10], value[:7] + "-01"):
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            continue
-    return None
-
-
 def _label(figure: str, labels: bool) -> dict[str, Any]:
     return {"label": figure} if labels else {}
 

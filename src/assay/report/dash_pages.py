@@ -9,9 +9,10 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader
 
-from assay.analyze.estimates import figure_text, select_series, what_line
+from assay.analyze.estimates import select_series, what_line
 from assay.analyze.events import event_rows, filter_events
 from assay.analyze.places import filter_places
+from assay.formatting import actor_list, figure, number, plural
 from assay.records import PLOVER_TYPES, Extraction
 from assay.report.dash_common import PER_PAGE, Filters, Page, PageNo, page_url, store_of, views_of
 from assay.report.dash_data import series_chart
@@ -28,10 +29,11 @@ LAYERS = {
 }
 
 
-templates.env.filters["figure"] = figure_text
+templates.env.filters["figure"] = figure
+templates.env.filters["number"] = number
+templates.env.filters["plural"] = plural
 templates.env.filters["what"] = what_line
-templates.env.filters["actors"] = lambda actors: "; ".join(
-    a["name"] + (f" ({a['country']})" if a["country"] else "") for a in actors) or "—"
+templates.env.filters["actors"] = actor_list
 
 
 def render(request: Request, template: str, **context: Any) -> HTMLResponse:
