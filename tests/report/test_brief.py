@@ -6,14 +6,12 @@ import json
 import re
 import subprocess
 import sys
-from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from assay.report.brief import Limits, brief_context, build_brief, series_line, write_brief
-from assay.report.charts import series_chart
 from assay.store import open_store
 
 PLACES = """# names\tfeature\tcountry\tlat\tlon\tdemonyms
@@ -190,11 +188,3 @@ def test_the_summary_line_reads_as_words():  # figures and dates alone: tests/te
     series = {"points": [point | {"value": 10.0}, point | {"value": 5.0, "source": None, "date": "2026-03-04"}],
               "summary": {"sources": 1, "independent_sources": 2, "latest_grade": None}}
     assert series_line(series, 2026) == "5 (the article itself, 4 Mar), down from 10 on 1 Mar; 1 source, 2 independent"
-
-
-def test_charts_carry_no_script_and_escape_names():
-    svg = series_chart([{"source": "<b>Agency</b>", "points": [
-        {"day": date(2026, 3, 1), "value": 10.0, "figure": "10"},
-        {"day": date(2026, 3, 3), "value": None, "low": 4.0, "high": 8.0, "figure": "4–8"}]}])
-    assert svg.startswith("<svg") and "<script" not in svg and "<b>" not in svg and "&lt;b&gt;" in svg
-    assert "stroke-width:7" in svg  # the range drawn as a bar

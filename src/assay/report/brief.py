@@ -3,7 +3,7 @@
 Everything comes from the store: estimate series drawn as inline SVG, key claims by source with their grades
 and reasons, contradictions side by side, a timeline of events, places by country, and every article cited,
 in full, at the end. Article text is untrusted: the template autoescapes, and only our own markup (evidence
-marks, pygal's SVG) is passed through as safe. Lists are capped, with counts of what was left out, so a
+marks, the charts' SVG) is passed through as safe. Lists are capped, with counts of what was left out, so a
 large store still makes a brief a person can read.
 """
 
@@ -153,24 +153,13 @@ def _series_rows(series: dict[str, Any], cites: Citations) -> list[dict[str, Any
     return list(rows.values())
 
 
-def _chart_groups(series: dict[str, Any]) -> list[dict[str, Any]]:
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for p in series["points"]:
-        day = day_of(p["date"])
-        if day is not None:
-            groups.setdefault(p["source"] or "the article itself", []).append(
-                {"day": day, "value": p["value"], "low": p["low"], "high": p["high"], "figure": figure(p)})
-    return [{"source": name, "points": pts} for name, pts in groups.items()]
-
-
 def series_section(all_series: list[dict[str, Any]], cites: Citations, limits: Limits) -> list[dict[str, Any]]:
     out = []
     for s in all_series[:limits.series]:
         rows = _series_rows(s, cites)
-        groups = _chart_groups(s)
         out.append({
             "name": s["estimand"], "what": what_line(s), "line": series_line(s, cites.year),
-            "svg": Markup(series_chart(groups)) if groups else "",
+            "svg": series_chart(s["points"]),
             "rows": rows[-limits.series_rows:], "rows_left": max(0, len(rows) - limits.series_rows),
             "hypotheticals": [{"figure": figure(p), "source": p["source"], "date": short_day(p["date"], cites.year),
                                "ev": _cite_point(p, cites)} for p in s["hypotheticals"][:limits.series_notes]],
@@ -329,7 +318,7 @@ def places_section(extractions: list[Extraction], limits: Limits) -> dict[str, A
         c["places"] = c["places"][:6]
     mapped = [r for r in table if r["lat"] is not None][:limits.places_mapped]
     return {"countries": rows[:limits.countries], "left": max(0, len(rows) - limits.countries),
-            "places": len(table), "map": Markup(place_map(mapped)) if mapped else ""}
+            "places": len(table), "map": place_map(mapped)}
 
 
 # ---- the whole brief
