@@ -32,3 +32,10 @@ def test_layers_import_only_downwards(folder, forbidden):
     assert found, f"no modules read under {folder}/"
     bad = {f: sorted(m for m in mods if m.startswith(forbidden)) for f, mods in found.items()}
     assert {f: m for f, m in bad.items() if m} == {}
+
+
+def test_formatting_is_below_every_face():
+    """analyze/, report/ and the CLI all format through assay.formatting, so it reaches none of them."""
+    tree = ast.parse((SRC / "formatting.py").read_text(encoding="utf-8"))
+    found = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+    assert {m for m in found if m.startswith("assay")} == {"assay.dates"}

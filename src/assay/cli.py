@@ -15,11 +15,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from assay import service
-from assay.analyze.estimates import build_series, figure_text, older_figures, select_series
+from assay.analyze.estimates import build_series, older_figures, select_series
 from assay.analyze.events import event_rows
 from assay.analyze.grading import reliability_priors
 from assay.analyze.places import place_table
 from assay.extract.quantities import EXTRACTOR as QUANTITIES_EXTRACTOR
+from assay.formatting import actor_list, between, figure, plural
 from assay.ingest import read_inputs
 from assay.nlp import ModelNotFound
 from assay.pipeline import extractor_versions
@@ -241,12 +242,11 @@ def _headline(series: dict) -> str:
     """ "Veldran personnel: latest ≥ 6,000 (2026-03-10); range 2,000–6,000; 3 sources in 4 reports"."""
     s = series["summary"]
     latest = s["latest"]
-    figure = figure_text({"value": None, "low": latest[0], "high": latest[1]} if isinstance(latest, list)
-                     else {"value": latest, "bound": series["points"][-1]["bound"]})
-    plural = "" if s["sources"] == 1 else "s"
+    latest_figure = figure({"value": None, "low": latest[0], "high": latest[1]} if isinstance(latest, list)
+                           else {"value": latest, "bound": series["points"][-1]["bound"]})
     grade = f", grade {s['latest_grade']}" if s.get("latest_grade") else ""
-    return (f"{series['estimand']}: latest {figure} ({s['latest_date']}{grade}); "
-            f"range {s['low']:,.0f}–{s['high']:,.0f}; {s['sources']} source{plural} "
+    return (f"{series['estimand']}: latest {latest_figure} ({s['latest_date']}{grade}); "
+            f"range {between(s['low'], s['high'])}; {plural(s['sources'], 'source')} "
             f"({s['independent_sources']} independent) in {s['reports']} reports, {s['articles']} articles")
 
 
@@ -259,10 +259,10 @@ def _print_series(series: dict) -> None:
     table.add_column("as written", ratio=3, overflow="fold")
     for p in series["points"]:
         source = (p["source"] or "(author)") + (f" [party: {p['interested_party']}]" if p["interested_party"] else "")
-        table.add_row(p["date"] or "?", figure_text(p), escape(source), escape(p["outlet"] or "?"),
+        table.add_row(p["date"] or "?", figure(p), escape(source), escape(p["outlet"] or "?"),
                       p["status"], p["grade"] or "—", escape(p["text"]))
     for p in series["hypotheticals"]:
-        table.add_row(p["date"] or "?", f"[dim]{figure_text(p)}[/dim]", escape(p["source"] or "(author)"),
+        table.add_row(p["date"] or "?", f"[dim]{figure(p)}[/dim]", escape(p["source"] or "(author)"),
                       escape(p["outlet"] or "?"), "[dim]hypothetical[/dim]", "", f"[dim]{escape(p['text'])}[/dim]")
     out.print(table)
     for c in series.get("conflicts", []):
@@ -357,10 +357,6 @@ def places(settings: Settings, country: str | None, limit: int | None, as_json: 
     out.print(table)
 
 
-def _actors(actors: list[dict]) -> str:
-    return "; ".join(a["name"] + (f" ({a['country']})" if a["country"] else "") for a in actors) or "—"
-
-
 @cli.command()
 @click.option("--type", "type_", type=click.Choice(PLOVER_TYPES, case_sensitive=False), help="Only this PLOVER type.")
 @click.option("--actor", help="Only events whose actor name contains TEXT or whose country is this ISO code.")
@@ -384,7 +380,7 @@ def events(settings: Settings, type_: str | None, actor: str | None, recipient: 
     for r in rows:
         date = (r["date"] or "?") + (" [dim](article)[/dim]" if r["date_from_article"] else "")
         kind = r["type"] + (f"/{r['mode']}" if r["mode"] else "") + (f"\n[dim]{r['aux']}[/dim]" if r["aux"] else "")
-        table.add_row(date, kind, escape(_actors(r["actors"])), escape(_actors(r["recipients"])),
+        table.add_row(date, kind, escape(actor_list(r["actors"])), escape(actor_list(r["recipients"])),
                       escape(r["place"] or "—"), escape(r["trigger"]),
                       escape(f"{r['reported_by'] or '(author)'}, {r['outlet'] or '?'}"))
     out.print(table)

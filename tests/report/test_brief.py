@@ -6,23 +6,12 @@ import json
 import re
 import subprocess
 import sys
-from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from assay.report.brief import (
-    Limits,
-    brief_context,
-    build_brief,
-    figure,
-    plural,
-    series_line,
-    short_day,
-    write_brief,
-)
-from assay.report.charts import series_chart
+from assay.report.brief import Limits, brief_context, build_brief, series_line, write_brief
 from assay.store import open_store
 
 PLACES = """# names\tfeature\tcountry\tlat\tlon\tdemonyms
@@ -194,23 +183,8 @@ def test_an_empty_store_says_what_to_do(tmp_path):
     assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
-def test_figures_dates_and_the_summary_line_read_as_words():
-    assert figure({"value": 2000.0, "bound": "approx"}) == "about 2,000"
-    assert figure({"value": 6000.0, "bound": "at_least"}) == "≥ 6,000"
-    assert figure({"value": None, "low": 4000.0, "high": 5000.0, "bound": "range"}) == "4,000–5,000"
-    assert short_day("2026-03-10", 2026) == "10 Mar" and short_day("2025-10") == "Oct 2025"
-    assert plural(1, "claim") == "1 claim" and plural(2, "more country") == "2 more countries"
-    assert plural(3, "smaller series") == "3 smaller series" and plural(1200, "event") == "1,200 events"
-    assert short_day("2026-W09", 2026) == "week of 23 Feb" and short_day(None) == "undated"
+def test_the_summary_line_reads_as_words():  # figures and dates alone: tests/test_formatting.py
     point = {"value": None, "low": None, "high": None, "bound": "exact", "source": "A", "date": "2026-03-01"}
     series = {"points": [point | {"value": 10.0}, point | {"value": 5.0, "source": None, "date": "2026-03-04"}],
               "summary": {"sources": 1, "independent_sources": 2, "latest_grade": None}}
     assert series_line(series, 2026) == "5 (the article itself, 4 Mar), down from 10 on 1 Mar; 1 source, 2 independent"
-
-
-def test_charts_carry_no_script_and_escape_names():
-    svg = series_chart([{"source": "<b>Agency</b>", "points": [
-        {"day": date(2026, 3, 1), "value": 10.0, "figure": "10"},
-        {"day": date(2026, 3, 3), "value": None, "low": 4.0, "high": 8.0, "figure": "4–8"}]}])
-    assert svg.startswith("<svg") and "<script" not in svg and "<b>" not in svg and "&lt;b&gt;" in svg
-    assert "stroke-width:7" in svg  # the range drawn as a bar

@@ -101,7 +101,7 @@ def test_series_pages_show_points_chart_and_disagreement(client):
     listing = client.get("/series").text
     assert "Norvan personnel" in listing
     page = client.get("/series/Norvan personnel").text
-    assert "~2,000" in page and "≥ 5,000" in page and "Piet Varga" in page
+    assert "about 2,000" in page and "≥ 5,000" in page and "Piet Varga" in page
     assert "<svg" in page and page.count("<circle") == 2
     assert "2 days apart" in page  # the two figures disagree
 

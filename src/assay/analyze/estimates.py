@@ -63,17 +63,6 @@ def _point(ex: Extraction, q: Quantity, grades: Grades, copies: dict[str, str]) 
     }
 
 
-def figure_text(p: dict[str, Any]) -> str:
-    """A point's figure as people write it: "~3,000", "≥ 6,000", "4,000–5,000"; "?" when it has none."""
-    def num(v: float) -> str:
-        return f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
-    if p.get("value") is not None:
-        return {"at_least": "≥ ", "at_most": "≤ ", "approx": "~"}.get(p.get("bound") or "", "") + num(p["value"])
-    if p.get("low") is not None and p.get("high") is not None:
-        return f"{num(p['low'])}–{num(p['high'])}"
-    return "?"
-
-
 def _bounds(p: dict[str, Any]) -> tuple[float, float]:
     """The interval a figure allows, widened for "about"."""
     lo = p["value"] if p["value"] is not None else p["low"] if p["low"] is not None else 0.0

@@ -3,7 +3,7 @@
 Everything comes from the store: estimate series drawn as inline SVG, key claims by source with their grades
 and reasons, contradictions side by side, a timeline of events, places by country, and every article cited,
 in full, at the end. Article text is untrusted: the template autoescapes, and only our own markup (evidence
-marks, pygal's SVG) is passed through as safe. Lists are capped, with counts of what was left out, so a
+marks, the charts' SVG) is passed through as safe. Lists are capped, with counts of what was left out, so a
 large store still makes a brief a person can read.
 """
 
@@ -13,7 +13,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +23,9 @@ from markupsafe import Markup
 from assay.analyze.estimates import build_series, what_line
 from assay.analyze.events import event_rows
 from assay.analyze.places import place_table
+from assay.formatting import actor_list, day_of, figure, plural, short_day, sort_day
 from assay.records import Extraction
-from assay.report.charts import day_of, place_map, series_chart
+from assay.report.charts import place_map, series_chart
 from assay.report.evidence import evidence, highlight
 from assay.store import Store
 
@@ -34,7 +35,6 @@ RELIABILITY = {"A": "completely reliable", "B": "usually reliable", "C": "fairly
 CREDIBILITY = {1: "confirmed by two or more other independent origins", 2: "confirmed by one other independent origin",
                3: "both confirmed and contradicted", 4: "contradicted by one other independent origin",
                5: "contradicted by two or more other origins", 6: "cannot be judged: no other origin speaks to it"}
-BOUND_WORDS = {"approx": "about ", "at_least": "≥ ", "at_most": "≤ "}
 
 
 @dataclass(frozen=True)
@@ -52,44 +52,12 @@ class Limits:
     places_mapped: int = 60
 
 
-# ---- small formatting helpers
-
-
-def figure(p: dict[str, Any]) -> str:
-    """A figure as a reader says it: "about 2,000", "≥ 6,000", "4,000–5,000"."""
-    if p.get("value") is not None:
-        v = float(p["value"])
-        return BOUND_WORDS.get(p.get("bound") or "", "") + (f"{v:,.0f}" if v.is_integer() else f"{v:,}")
-    if p.get("low") is not None and p.get("high") is not None:
-        return f"{p['low']:,.0f}–{p['high']:,.0f}"
-    bound = p.get("low") if p.get("low") is not None else p.get("high")
-    return f"{'≥ ' if p.get('low') is not None else '≤ '}{bound:,.0f}" if bound is not None else "?"
-
-
-def short_day(value: str | None, year: int | None = None) -> str:
-    """A date as a reader says it: "10 Mar" in the brief's own year, "10 Mar 2025", "Oct 2025", "week of 23 Feb"."""
-    if not value:
-        return "undated"
-    if len(value) >= 8 and value[5] == "W" and value[6:8].isdigit():
-        return "week of " + short_day(_sort_day(value), year)
-    day = day_of(value)
-    if day is None:
-        return value
-    if len(value) == 7:  # a month
-        return f"{day:%b %Y}"
-    return f"{day.day} {day:%b}" if day.year == year else f"{day.day} {day:%b %Y}"
+# ---- small text helpers
 
 
 def quoted(text: str) -> str:
     """The words in quotation marks, unless they already open with one."""
     return text if text[:1] in "\"“‘'" else f"“{text}”"
-
-
-def plural(n: int, word: str) -> str:
-    """ "1 claim", "3 claims", "2 more countries", "4 smaller series"."""
-    if n == 1 or word.endswith("series"):
-        return f"{n:,} {word}"
-    return f"{n:,} {word[:-1]}ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else f"{n:,} {word}s"
 
 
 def _mid(p: dict[str, Any]) -> float:
@@ -108,8 +76,7 @@ def series_line(series: dict[str, Any], year: int | None = None) -> str:
         change = _mid(last) - _mid(first)
         word = "up from" if change > 0 else "down from" if change < 0 else "the same as"
         line += f", {word} {figure(first)} on {short_day(first['date'], year)}"
-    sources = f"{s['sources']} source{'' if s['sources'] == 1 else 's'}"
-    line += f"; {sources}, {s['independent_sources']} independent"
+    line += f"; {plural(s['sources'], 'source')}, {s['independent_sources']} independent"
     return line + (f"; latest grade {s['latest_grade']}" if s.get("latest_grade") else "")
 
 
@@ -186,24 +153,13 @@ def _series_rows(series: dict[str, Any], cites: Citations) -> list[dict[str, Any
     return list(rows.values())
 
 
-def _chart_groups(series: dict[str, Any]) -> list[dict[str, Any]]:
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for p in series["points"]:
-        day = day_of(p["date"])
-        if day is not None:
-            groups.setdefault(p["source"] or "the article itself", []).append(
-                {"day": day, "value": p["value"], "low": p["low"], "high": p["high"], "figure": figure(p)})
-    return [{"source": name, "points": pts} for name, pts in groups.items()]
-
-
 def series_section(all_series: list[dict[str, Any]], cites: Citations, limits: Limits) -> list[dict[str, Any]]:
     out = []
     for s in all_series[:limits.series]:
         rows = _series_rows(s, cites)
-        groups = _chart_groups(s)
         out.append({
             "name": s["estimand"], "what": what_line(s), "line": series_line(s, cites.year),
-            "svg": Markup(series_chart(groups)) if groups else "",
+            "svg": series_chart(s["points"]),
             "rows": rows[-limits.series_rows:], "rows_left": max(0, len(rows) - limits.series_rows),
             "hypotheticals": [{"figure": figure(p), "source": p["source"], "date": short_day(p["date"], cites.year),
                                "ev": _cite_point(p, cites)} for p in s["hypotheticals"][:limits.series_notes]],
@@ -309,10 +265,6 @@ def _matches(row: dict[str, Any], about: str) -> bool:
     return about.lower() in (row["content_text"] or "").lower()
 
 
-def _actors(actors: list[dict[str, Any]]) -> str:
-    return "; ".join(a["name"] + (f" ({a['country']})" if a["country"] else "") for a in actors)
-
-
 def _event_rows(extractions: Iterable[Extraction]) -> list[dict[str, Any]]:
     """event_rows, one event at a time so each row keeps its trigger's offsets for the evidence."""
     rows = []
@@ -320,14 +272,7 @@ def _event_rows(extractions: Iterable[Extraction]) -> list[dict[str, Any]]:
         for ev in ex.events:
             for row in event_rows([replace(ex, events=(ev,))]):
                 rows.append({**row, "span": (ev.trigger.start, ev.trigger.end)})
-    return sorted(rows, key=lambda r: (_sort_day(r["date"] or r["published"]), r["article"]))
-
-
-def _sort_day(value: str | None) -> str:
-    """A sortable day for TIMEX values: a week ("2026-W09") sorts as its Monday."""
-    if value and len(value) >= 8 and value[5] == "W" and value[6:8].isdigit():
-        return date.fromisocalendar(int(value[:4]), int(value[6:8]), 1).isoformat()
-    return (value or "")[:10]
+    return sorted(rows, key=lambda r: (sort_day(r["date"] or r["published"]), r["article"]))
 
 
 def events_section(extractions: list[Extraction], copies: dict[str, str], cites: Citations,
@@ -335,7 +280,8 @@ def events_section(extractions: list[Extraction], copies: dict[str, str], cites:
     """The latest events in date order; an event in several copies of one report is one row."""
     folded: dict[tuple, dict[str, Any]] = {}
     for r in _event_rows(extractions):
-        key = (copies.get(r["article"], r["article"]), r["type"], r["trigger"], r["date"], _actors(r["actors"]))
+        key = (copies.get(r["article"], r["article"]), r["type"], r["trigger"], r["date"],
+               actor_list(r["actors"], most=None))
         if key in folded:
             folded[key]["outlets"].append(r["outlet"] or "unknown outlet")
         else:
@@ -344,7 +290,7 @@ def events_section(extractions: list[Extraction], copies: dict[str, str], cites:
     shown = rows[-limits.events:]
     return [{"date": short_day(r["date"], cites.year),
              "from_article": r["date_from_article"], "type": r["type"], "mode": r["mode"], "aux": r["aux"],
-             "actors": _actors(r["actors"]) or "—", "recipients": _actors(r["recipients"]),
+             "actors": actor_list(r["actors"]), "recipients": actor_list(r["recipients"], empty=""),
              "place": r["place"], "size": r["size"], "reported_by": r["reported_by"] or "the article itself",
              "outlets": r["outlets"], "ev": cites.cite(r["article"], *r["span"], "event")} for r in shown], \
         len(rows) - len(shown)
@@ -372,7 +318,7 @@ def places_section(extractions: list[Extraction], limits: Limits) -> dict[str, A
         c["places"] = c["places"][:6]
     mapped = [r for r in table if r["lat"] is not None][:limits.places_mapped]
     return {"countries": rows[:limits.countries], "left": max(0, len(rows) - limits.countries),
-            "places": len(table), "map": Markup(place_map(mapped)) if mapped else ""}
+            "places": len(table), "map": place_map(mapped)}
 
 
 # ---- the whole brief

@@ -10,13 +10,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from assay.analyze.estimates import build_series
 from assay.analyze.events import event_rows
 from assay.analyze.places import place_table
-from assay.dates import iso_day
 from assay.store import Store
 
 
@@ -72,43 +70,3 @@ class DerivedViews:
         """Whether a view is built for the current state (the home page shows its count only then)."""
         hit = self._cache.get(name)
         return hit is not None and hit.state == self.store.state()
-
-
-# ---- a small hand-drawn chart for a series: points (or ranges) over time, no chart library
-
-CHART_W, CHART_H, PAD = 560, 170, 34
-
-
-def _ordinal(value: str | None) -> int | None:
-    d = iso_day(value)
-    return d.toordinal() if d else None
-
-
-def _span(p: dict[str, Any]) -> tuple[float, float] | None:
-    lo = p["value"] if p["value"] is not None else p["low"]
-    hi = p["value"] if p["value"] is not None else p["high"]
-    if lo is None and hi is None:
-        return None
-    return (lo if lo is not None else hi), (hi if hi is not None else lo)
-
-
-def series_chart(series: dict[str, Any]) -> dict[str, Any] | None:
-    """Coordinates for an SVG: one mark per dated point, a bar for a range, an arrow cap for "at least".
-    None when fewer than two dated points (a table says it better)."""
-    pts = [(d, s, p) for p in series["points"] if (d := _ordinal(p["date"])) is not None and (s := _span(p))]
-    if len(pts) < 2:
-        return None
-    d0, d1 = min(d for d, _, _ in pts), max(d for d, _, _ in pts)
-    top = max(s[1] for _, s, _ in pts) * 1.1 or 1.0
-
-    def x(d: int) -> float:
-        return PAD + (d - d0) / max(1, d1 - d0) * (CHART_W - 2 * PAD)
-
-    def y(v: float) -> float:
-        return CHART_H - PAD + 10 - v / top * (CHART_H - PAD - 10)
-
-    marks = [{"x": round(x(d), 1), "y1": round(y(lo), 1), "y2": round(y(hi), 1), "open": p["bound"] == "at_least",
-              "label": f"{p['date']}: {p['text']} ({p['source'] or 'author'})"} for d, (lo, hi), p in pts]
-    ticks = [{"y": round(y(v), 1), "label": f"{v:,.0f}"} for v in (0, top / 2, top / 1.1)]
-    return {"w": CHART_W, "h": CHART_H, "marks": marks, "ticks": ticks, "x0": PAD, "x1": CHART_W - PAD,
-            "base": round(y(0), 1), "first": date.fromordinal(d0).isoformat(), "last": date.fromordinal(d1).isoformat()}

@@ -9,12 +9,13 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader
 
-from assay.analyze.estimates import figure_text, select_series, what_line
+from assay.analyze.estimates import select_series, what_line
 from assay.analyze.events import event_rows, filter_events
 from assay.analyze.places import filter_places
+from assay.formatting import actor_list, figure, number, plural
 from assay.records import PLOVER_TYPES, Extraction
+from assay.report.charts import series_chart
 from assay.report.dash_common import PER_PAGE, Filters, Page, PageNo, page_url, store_of, views_of
-from assay.report.dash_data import series_chart
 from assay.report.evidence import highlight
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -28,10 +29,11 @@ LAYERS = {
 }
 
 
-templates.env.filters["figure"] = figure_text
+templates.env.filters["figure"] = figure
+templates.env.filters["number"] = number
+templates.env.filters["plural"] = plural
 templates.env.filters["what"] = what_line
-templates.env.filters["actors"] = lambda actors: "; ".join(
-    a["name"] + (f" ({a['country']})" if a["country"] else "") for a in actors) or "—"
+templates.env.filters["actors"] = actor_list
 
 
 def render(request: Request, template: str, **context: Any) -> HTMLResponse:
@@ -88,7 +90,8 @@ def series_page(request: Request, name: str) -> HTMLResponse:
     one = next((s for s in rows if s["id"] == name), None) or next((s for s in rows if s["estimand"] == name), None)
     if one is None:
         raise HTTPException(404, f"no estimate series with id or name {name!r}")
-    return render(request, "dash_series_one.html.j2", s=one, chart=series_chart(one))
+    # one dated figure is said better by the table under it than by a chart of one dot
+    return render(request, "dash_series_one.html.j2", s=one, chart=series_chart(one["points"], least=2))
 
 
 def _spans(ex: Extraction, view: str) -> list[tuple[int, int, str]]:
