@@ -3,12 +3,13 @@
 import json
 
 from click.testing import CliRunner
-from helpers import two_reports
+from helpers import two_reports, write_jsonl
 from sqlalchemy import delete, update
 
 from assay.cli import cli
 from assay.store import open_store
 from assay.store.schema import meta
+from assay.store.schema import series as series_table
 
 
 def _url(tmp_path):
@@ -82,6 +83,21 @@ def test_a_store_from_an_older_assay_asks_for_a_rebuild_once(tmp_path):
     assert run(["rebuild"], tmp_path).exit_code == 0
     assert "assay rebuild" not in run(["claims"], tmp_path).output
     assert _claims(tmp_path) == before
+
+
+def test_a_store_of_the_previous_version_is_rebuilt_with_its_series_view(tmp_path):
+    rows = [{"id": "e1", "published": "2026-05-04", "text": "Officials said that 900 Norvan troops had crossed."},
+            {"id": "e2", "published": "2026-05-06", "text": "An analyst said 1,400 Norvan troops were near the dam."}]
+    assert run(["ingest", str(write_jsonl(tmp_path / "e.jsonl", rows))], tmp_path).exit_code == 0
+    series = run(["estimates", "--json"], tmp_path).output
+    store = open_store(_url(tmp_path))
+    with store.engine.begin() as conn:  # a version-2 store: no series tables of the pass yet
+        conn.execute(update(meta).where(meta.c.key == "store_version").values(value="2"))
+        conn.execute(delete(series_table))
+    store.close()
+    assert "run `assay rebuild`" in run(["estimates"], tmp_path).output
+    assert run(["rebuild"], tmp_path).exit_code == 0
+    assert run(["estimates", "--json"], tmp_path).output == series != "[]\n"
 
 
 def test_articles_stored_by_an_ingest_that_stopped_are_taken_up_by_the_next(pipeline, tmp_path):

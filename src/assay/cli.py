@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from assay import service
-from assay.analyze.estimates import build_series, older_figures, select_series
+from assay.analyze.estimates import select_series, series_order
 from assay.analyze.events import event_rows
 from assay.analyze.grading import reliability_priors
 from assay.analyze.places import place_table
@@ -280,12 +280,12 @@ def estimates(settings: Settings, about: str | None, concept: str | None, event:
               as_json: bool) -> None:
     """Estimate series across the store: every figure for the same thing, by whom and when."""
     with _open(settings) as store:
-        exs = list(store.extraction_parts("quantities", "claims", "entities", "places", "events", "extractors"))
-        series = build_series(exs, grades=store.grades(), copies=store.copies(),
-                              countries=reference_from(settings).countries)
-    if old := older_figures(exs, QUANTITIES_EXTRACTOR):  # extracted before figures had estimands
-        err.print(f"[yellow]{old} of {len(exs)} articles[/yellow] were extracted by an older assay and join no "
-                  "estimate series; ingest their files again (changed extractors re-extract them).", highlight=False)
+        series = series_order(store.series())  # the stored view the corpus pass keeps
+        versions = store.layer_versions("quantities")
+    if old := sum(n for v, n in versions.items() if v != QUANTITIES_EXTRACTOR):  # figures without estimands
+        err.print(f"[yellow]{old} of {sum(versions.values())} articles[/yellow] were extracted by an older assay "
+                  "and join no estimate series; ingest their files again (changed extractors re-extract them).",
+                  highlight=False)
     series = select_series(series, about=about, concept=concept, event=event, place=place)
     if as_json:
         click.echo(json.dumps(series, ensure_ascii=False, indent=1))

@@ -76,9 +76,15 @@ def test_a_rising_toll_is_the_series_moving_and_a_lower_later_figure_disagrees(e
     assert home(series_of(extract, lower), "m1", 4)["conflicts"]
 
 
-def test_articles_read_by_an_older_quantities_extractor_are_counted(extract):
-    from assay.analyze.estimates import older_figures
+def test_articles_read_by_an_older_quantities_extractor_are_counted(extract, tmp_path):
     from assay.extract.quantities import EXTRACTOR
+    from assay.store import open_store
     ex = extract("Police said four people were killed.")
-    old = replace(ex, extractors={**ex.extractors, "quantities": "assay.quantities.v1"})
-    assert older_figures([ex], EXTRACTOR) == 0 and older_figures([ex, old], EXTRACTOR) == 1
+    old = replace(ex, article=replace(ex.article, id="old"),
+                  extractors={**ex.extractors, "quantities": "assay.quantities.v1"})
+    store = open_store(f"sqlite:///{tmp_path / 'store.db'}")
+    store.save_many([ex])
+    assert store.layer_versions("quantities") == {EXTRACTOR: 1}
+    store.save_many([old])
+    assert store.layer_versions("quantities") == {EXTRACTOR: 1, "assay.quantities.v1": 1}
+    store.close()

@@ -373,7 +373,4 @@ def what_line(s: dict[str, Any]) -> str:
                                        s.get("group")) if v)
 
 
-def older_figures(extractions: Iterable[Extraction], version: str) -> int:
-    """How many articles have figures read by another quantities extractor than `version` (they may lack
-    estimands and then join no series)."""
-    return sum(1 for ex in extractions if ex.quantities and ex.extractors.get("quantities") != version)
+

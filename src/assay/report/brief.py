@@ -20,7 +20,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from assay.analyze.estimates import build_series, what_line
+from assay.analyze.estimates import select_series, series_order, what_line
 from assay.analyze.events import event_rows
 from assay.analyze.places import place_table
 from assay.formatting import actor_list, day_of, figure, plural, short_day, sort_day
@@ -355,7 +355,7 @@ def brief_context(store: Store, about: str | None = None, title: str | None = No
         return ctx
     copies, grades = store.copies(), store.grades()
     claim_rows = store.claims()
-    series = build_series(extractions, about=about, grades=grades, copies=copies)
+    series = select_series(series_order(store.series()), about=about)  # the view the corpus pass keeps
     scope = _scope(about, claim_rows, series)
     in_scope = [ex for ex in extractions if scope is None or ex.article.id in scope]
     stats = _stats(extractions, len(claim_rows))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from assay.analyze.estimates import build_series
+from assay.analyze.estimates import series_order
 from assay.analyze.events import event_rows
 from assay.analyze.places import place_table
 from assay.store import Store
@@ -27,8 +27,7 @@ def _places(store: Store) -> list[dict[str, Any]]:
 
 
 def _series(store: Store) -> list[dict[str, Any]]:
-    exs = store.extraction_parts("quantities", "claims", "entities", "places")
-    return build_series(exs, grades=store.grades(), copies=store.copies())
+    return series_order(store.series())  # the stored view the corpus pass keeps
 
 
 BUILDERS: dict[str, Callable[[Store], list[dict[str, Any]]]] = {

@@ -8,6 +8,7 @@ stored once, in `articles`; the payload holds the rest of its extraction. The st
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -135,8 +136,9 @@ class Store(StoreQueries):
                 raise StoreTooNew(f"this store was made by a newer assay (store version {version}; this assay "
                                   f"reads {STORE_VERSION}): upgrade assay to use it")
             # an older store has its new tables now, empty: the corpus pass must run over it once
-            self.stale = version is None and had_articles and _any(conn, articles)
-            if version is None and not self.stale:
+            older = version is None or int(version) < STORE_VERSION
+            self.stale = older and had_articles and _any(conn, articles)
+            if older and not self.stale:
                 _stamp(conn)
 
     def mark_rebuilt(self) -> None:
@@ -225,6 +227,11 @@ class Store(StoreQueries):
         """(article id, claim id) -> the claim's grade row."""
         with self.engine.connect() as conn:
             return {(r.article_id, r.claim_id): dict(r._mapping) for r in conn.execute(select(claim_grades))}
+
+    def layer_versions(self, layer: str) -> Counter[str | None]:
+        """How many stored articles each version of an extractor layer made ("quantities" -> versions)."""
+        with self.engine.connect() as conn:
+            return Counter((r or {}).get(layer) for r in conn.execute(select(articles.c.extractors)).scalars())
 
     def series(self) -> list[dict[str, Any]]:
         """The stored series view (SCHEMA section 3), in no particular order."""
