@@ -16,9 +16,9 @@ from rich.table import Table
 
 from assay import service
 from assay.analyze.estimates import select_series, series_order
-from assay.analyze.events import event_rows
+from assay.analyze.events import list_events
 from assay.analyze.grading import reliability_priors
-from assay.analyze.places import place_table
+from assay.analyze.places import combine_places
 from assay.extract.quantities import EXTRACTOR as QUANTITIES_EXTRACTOR
 from assay.formatting import actor_list, between, figure, plural
 from assay.ingest import read_inputs
@@ -343,7 +343,7 @@ def _point(row: dict) -> str:
 def places(settings: Settings, country: str | None, limit: int | None, as_json: bool) -> None:
     """Places named across the store, most mentioned first, with country, point and GeoNames id."""
     with _open(settings) as store:
-        rows = place_table(store.extractions(), country=country)[:limit]
+        rows = combine_places(store.place_rows(), country=country)[:limit]  # the stored view
     empty = "no places match" if country else "the store holds no places; run `assay ingest` first"
     if _json_or_nothing(rows, as_json, empty):
         return
@@ -368,7 +368,7 @@ def events(settings: Settings, type_: str | None, actor: str | None, recipient: 
            as_json: bool) -> None:
     """PLOVER events across the store in date order: who did what to whom, where and when."""
     with _open(settings) as store:
-        rows = event_rows(store.extractions(), type_=type_, actor=actor, recipient=recipient)[:limit]
+        rows = list_events(store.event_rows(), type_, actor, recipient)[:limit]  # the stored view
     filtered = type_ or actor or recipient
     empty = "no events match" if filtered else "the store holds no events; run `assay ingest` first"
     if _json_or_nothing(rows, as_json, empty):
@@ -382,7 +382,8 @@ def events(settings: Settings, type_: str | None, actor: str | None, recipient: 
         kind = r["type"] + (f"/{r['mode']}" if r["mode"] else "") + (f"\n[dim]{r['aux']}[/dim]" if r["aux"] else "")
         table.add_row(date, kind, escape(actor_list(r["actors"])), escape(actor_list(r["recipients"])),
                       escape(r["place"] or "—"), escape(r["trigger"]),
-                      escape(f"{r['reported_by'] or '(author)'}, {r['outlet'] or '?'}"))
+                      escape(f"{r['reported_by'] or '(author)'}, {r['outlet'] or '?'}")
+                      + (f"\n[dim]one of {r['reports']} articles reporting it[/dim]" if r["reports"] > 1 else ""))
     out.print(table)
 
 

@@ -1,7 +1,7 @@
 """The incremental corpus pass equals the whole pass: any order of ingests, batch splits and removals over
 the example corpus and variants built from it (reprints, near copies, redated copies) leaves the store's
-copy groups, sources, grades, relations and estimate series exactly as `analyze` and `build_series` compute them
-over the articles left."""
+copy groups, sources, grades, relations, estimate series, events and places exactly as `analyze`,
+`build_series`, `event_rows` and `place_table` compute them over the articles left."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ from sqlalchemy import select
 from assay import service
 from assay.analyze.corpus import analysis_rows, analyze
 from assay.analyze.estimates import build_series, series_order
+from assay.analyze.events import event_rows, list_events
+from assay.analyze.places import combine_places, place_table
 from assay.records import Article, Extraction
 from assay.store import Store, open_store
 from assay.store.schema import claim_grades, copies, relations, sources
@@ -64,7 +66,8 @@ def stored_tables(store: Store) -> dict[str, Any]:
         rels = sorted((r.kind, r.a_article, r.a_claim, r.b_article, r.b_claim, r.reason)
                       for r in conn.execute(select(relations)))
     return {"copies": copy_of, "sources": srcs, "grades": grades, "relations": rels,
-            "series": _plain(series_order(store.series()))}
+            "series": _plain(series_order(store.series())),
+            "events": _plain(list_events(store.event_rows())), "places": _plain(combine_places(store.place_rows()))}
 
 
 def _plain(value: Any) -> Any:
@@ -86,7 +89,8 @@ def oracle_tables(exs: list[Extraction]) -> dict[str, Any]:
             "grades": sorted(tuple(g[c] for c in cols) for g in grades),
             "relations": sorted((r["kind"], r["a_article"], r["a_claim"], r["b_article"], r["b_claim"], r["reason"])
                                 for r in rels),
-            "series": _plain(build_series(exs, grades=by_claim, copies=copy_of))}
+            "series": _plain(build_series(exs, grades=by_claim, copies=copy_of)),
+            "events": _plain(event_rows(exs, copies=copy_of)), "places": _plain(place_table(exs))}
 
 
 def apply(store: Store, pool: dict[str, Extraction], steps: list[tuple[str, list[str]]]) -> set[str]:
@@ -156,3 +160,4 @@ def test_the_pool_exercises_copies_and_relations(pool: dict[str, Extraction]) ->
     assert any(s["summary"]["reports"] > 1 for s in tables["series"])
     reprinted = {p["article"] for s in tables["series"] for p in s["points"] if p["article"].endswith("-reprint")}
     assert reprinted, "no reprint adds a point: origin sharing would go untested"
+    assert any(e["reports"] > 1 for e in tables["events"]), "no event is reported twice: clusters go untested"

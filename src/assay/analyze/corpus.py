@@ -19,8 +19,8 @@ from assay.analyze.copy_pass import update_copies
 from assay.analyze.dedupe import copy_groups
 from assay.analyze.entity_pass import update_entities
 from assay.analyze.grading import Grading, grade_claims, local_country, reliability_priors
-from assay.analyze.series_pass import articles_to_redo, update_series
 from assay.analyze.store_entities import GlobalEntity, resolve_store
+from assay.analyze.views_pass import articles_to_redo, update_views
 from assay.records import Claim, Extraction
 from assay.resolve.actors import ActorTable, shipped_actors
 from assay.store import Store
@@ -101,7 +101,7 @@ def _update(store: Store, state: PassState, new: dict[str, ArticleFacts], remove
     refresh, regraded, graded = update_claims(state, new, removed, copies.moved | entities.moved,
                                               copies.regrouped, reliability_priors(reliability_file))
     redo = articles_to_redo(state, set(new) | copies.moved | entities.moved | regraded, removed)
-    update_series(state, redo, removed, actors.countries, lambda ids: store.extractions_of(ids, state.conn))
+    update_views(state, redo, removed, actors.countries, lambda ids: store.extractions_of(ids, state.conn))
     ids = refresh | entities.entities
     found = state.global_entities(state.graded_sources(ids))  # sources and global_entities share their columns
     state.replace_sources(ids, [dict(r._mapping) for r in found.values()])

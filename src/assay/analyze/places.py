@@ -22,16 +22,32 @@ def filter_places(rows: list[dict[str, Any]], country: str | None = None,
             and (not name or name.lower() in r["name"].lower())]
 
 
-def place_table(extractions: Iterable[Extraction], country: str | None = None) -> list[dict[str, Any]]:
-    """One row per place, most mentioned first: name, country, point, feature, mentions, articles, forms."""
+def article_places(ex: Extraction) -> list[dict[str, Any]]:
+    """What one article adds to the place table: each place it names, how often and in which forms."""
     rows: dict[str, dict[str, Any]] = {}
-    for ex in extractions:
-        for p in ex.places:
-            row = rows.setdefault(_key(p), {
-                "name": p.name, "geonames_id": p.geonames_id, "country": p.country, "lat": p.lat, "lon": p.lon,
-                "feature": p.feature, "mentions": 0, "articles": set(), "forms": set()})
-            row["mentions"] += 1
-            row["articles"].add(ex.article.id)
-            row["forms"].add(p.span.text)
-    table = [{**r, "articles": len(r["articles"]), "forms": sorted(r["forms"])} for r in rows.values()]
-    return filter_places(sorted(table, key=lambda r: (-r["mentions"], -r["articles"], r["name"])), country)
+    for p in ex.places:
+        row = rows.setdefault(_key(p), {
+            "key": _key(p), "name": p.name, "geonames_id": p.geonames_id, "country": p.country, "lat": p.lat,
+            "lon": p.lon, "feature": p.feature, "mentions": 0, "forms": set()})
+        row["mentions"] += 1
+        row["forms"].add(p.span.text)
+    return [{**r, "forms": sorted(r["forms"])} for r in rows.values()]
+
+
+def combine_places(per_article: Iterable[dict[str, Any]], country: str | None = None) -> list[dict[str, Any]]:
+    """One row per place from the articles' rows, most mentioned first: name, country, point, feature,
+    mentions, articles, forms. The first article (in the order given) to name a place describes it."""
+    rows: dict[str, dict[str, Any]] = {}
+    for a in per_article:
+        row = rows.setdefault(a["key"], {**a, "mentions": 0, "articles": 0, "forms": set()})
+        row["mentions"] += a["mentions"]
+        row["articles"] += 1
+        row["forms"] |= set(a["forms"])
+    ordered = sorted(rows.values(), key=lambda r: (-r["mentions"], -r["articles"], r["name"], r["key"]))
+    table = [{k: v for k, v in {**r, "forms": sorted(r["forms"])}.items() if k != "key"} for r in ordered]
+    return filter_places(table, country)
+
+
+def place_table(extractions: Iterable[Extraction], country: str | None = None) -> list[dict[str, Any]]:
+    """One row per place across the articles (see `combine_places`)."""
+    return combine_places((r for ex in extractions for r in article_places(ex)), country)

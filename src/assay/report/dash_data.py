@@ -13,17 +13,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from assay.analyze.estimates import series_order
-from assay.analyze.events import event_rows
-from assay.analyze.places import place_table
+from assay.analyze.events import list_events
+from assay.analyze.places import combine_places
 from assay.store import Store
 
 
 def _events(store: Store) -> list[dict[str, Any]]:
-    return event_rows(store.extraction_parts("events", "entities", "claims"))
+    return list_events(store.event_rows())  # the stored view the corpus pass keeps
 
 
 def _places(store: Store) -> list[dict[str, Any]]:
-    return place_table(store.extraction_parts("places"))
+    return combine_places(store.place_rows())
 
 
 def _series(store: Store) -> list[dict[str, Any]]:

@@ -21,8 +21,10 @@ from .schema import (
     copy_bands,
     entity_keys,
     entity_members,
+    event_rows,
     global_entities,
     pending,
+    place_rows,
     relations,
     series,
     series_points,
@@ -32,7 +34,7 @@ from .schema import (
 CHUNK = 5000  # keys per IN list: SQLite allows 32,766 parameters a statement, PostgreSQL 65,535
 PAIR_CHUNK = 2000
 PASS_TABLES = (relations, claim_grades, sources, copies, claim_names, claim_facts, entity_keys, entity_members,
-               global_entities, copy_bands, article_facts, series, series_points)
+               global_entities, copy_bands, article_facts, series, series_points, event_rows, place_rows)
 PLAIN_TABLES = {"copy_bands", "entity_keys", "claim_names", "copies"}  # strings and integers only
 ClaimKey = tuple[str, str]
 

@@ -237,3 +237,18 @@ series = Table(  # the stored series view: SCHEMA section 3 series, kept by the 
     Column("data", JSON, nullable=False),
     Index("ix_series_key", "key"),
 )
+
+event_rows = Table(  # each article's events as the listing shows them, with the key of the cluster each joins
+    "event_rows", metadata,
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("cluster_key", String, nullable=False),
+    Column("data", JSON, nullable=False),
+)
+
+place_rows = Table(  # each article's places: how often it names each and in which forms
+    "place_rows", metadata,
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("key", String, primary_key=True),
+    Column("data", JSON, nullable=False),
+)

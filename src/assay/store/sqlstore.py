@@ -36,6 +36,8 @@ from .schema import (
     pending,
     relations,
 )
+from .schema import event_rows as event_rows_table
+from .schema import place_rows as place_rows_table
 from .schema import series as series_table
 
 DEFAULT_URL = "sqlite:///assay.db"
@@ -232,6 +234,18 @@ class Store(StoreQueries):
         """How many stored articles each version of an extractor layer made ("quantities" -> versions)."""
         with self.engine.connect() as conn:
             return Counter((r or {}).get(layer) for r in conn.execute(select(articles.c.extractors)).scalars())
+
+    def event_rows(self) -> list[dict[str, Any]]:
+        """Every article's stored event rows, in (article id, event) order."""
+        c = event_rows_table.c
+        with self.engine.connect() as conn:
+            return [r.data for r in conn.execute(select(c.data).order_by(c.article_id, c.seq))]
+
+    def place_rows(self) -> list[dict[str, Any]]:
+        """Every article's stored place rows, in article-id order."""
+        c = place_rows_table.c
+        with self.engine.connect() as conn:
+            return [r.data for r in conn.execute(select(c.data).order_by(c.article_id, c.key))]
 
     def series(self) -> list[dict[str, Any]]:
         """The stored series view (SCHEMA section 3), in no particular order."""

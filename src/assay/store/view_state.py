@@ -1,4 +1,4 @@
-"""The series step's reads and writes: per-article point rows and the stored series view, by key, in chunks."""
+"""The views step's reads and writes: per-article point, event and place rows and the stored series view."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from typing import Any
 from sqlalchemy import Connection, delete, select
 
 from assay.store.pass_state import chunks
-from assay.store.schema import claim_grades, series, series_points
+from assay.store.schema import claim_grades, event_rows, place_rows, series, series_points
 
 Row = tuple[str, int, str, dict[str, Any], dict[str, Any]]  # article id, seq, key, head, point
 
 
-class SeriesState:
+class ViewState:
     """What the series step reads and writes, on the pass's connection."""
 
     def __init__(self, conn: Connection) -> None:
@@ -65,3 +65,12 @@ class SeriesState:
             self.conn.execute(delete(series).where(series.c.key.in_(part)))
         if rows:
             self.conn.execute(series.insert(), rows)
+
+    def put_listings(self, events: list[dict[str, Any]], places: list[dict[str, Any]], gone: Iterable[str]) -> None:
+        """Replace the event and place rows of the `gone` articles with these."""
+        for table in (event_rows, place_rows):
+            for part in chunks(sorted(set(gone))):
+                self.conn.execute(delete(table).where(table.c.article_id.in_(part)))
+        for table, rows in ((event_rows, events), (place_rows, places)):
+            if rows:
+                self.conn.execute(table.insert(), rows)
