@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -176,6 +177,37 @@ def test_payload_round_trips(store: Store) -> None:
     assert back.to_dict() == ex.to_dict()
     assert back.quantities[0].low == 400  # a layer without its own table survives
     assert store.extraction("no-such-article") is None
+
+
+def test_text_claims_and_entities_are_stored_once(store: Store, db_url: str) -> None:
+    ex = extraction_a()
+    store.save(ex)
+    payload = json.loads(store.engine.connect().execute(text("select payload from extractions")).scalar_one())
+    assert "claims" not in payload and "entities" not in payload and payload["article"]["text"] == ""
+    assert payload["quantities"]  # what has no table of its own stays
+    back = store.extraction(ex.article.id)
+    assert back is not None and [c.id for c in back.claims] == ["c1", "c2", "c3"]
+    assert [e.id for e in back.entities] == ["org:ost-mod", "person:mira-dashenko"]  # in the article's order
+    assert [c.id for c in next(store.extraction_parts("claims")).claims] == ["c1", "c2", "c3"]
+
+
+def test_a_store_in_the_older_layout_still_reads_and_gains_the_new_columns(db_url: str) -> None:
+    ex = extraction_a()
+    with open_store(db_url) as s:
+        s.save(ex)
+    conn = sqlite3.connect(db_url.removeprefix("sqlite:///"))
+    old = json.dumps({**ex.to_dict(), "article": {**ex.article.to_dict(), "text": ""}})
+    conn.execute("update extractions set payload = ?", (old,))  # claims and entities in the payload, as before
+    conn.execute("delete from claims")
+    for table, column in (("claims", "seq"), ("claims", "extractor"), ("entities", "seq")):
+        conn.execute(f"alter table {table} drop column {column}")
+    conn.commit()
+    conn.close()
+    with open_store(db_url) as s:
+        back = s.extraction(ex.article.id)
+        assert back is not None and back.to_dict() == ex.to_dict()
+        s.save(ex)  # written again in this layout, into the columns the open added
+        assert s.extraction(ex.article.id).to_dict() == ex.to_dict()
 
 
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(db_url: str, tmp_path: Path) -> None:

@@ -13,8 +13,11 @@ from sqlalchemy import Connection, Engine, func, or_, select, tuple_
 
 from assay.records import Extraction
 
+from .pass_state import chunks
+from .payloads import with_rows
 from .schema import articles, claim_grades, claims, copies, entities, extractions, metadata, relations, sources
 
+PARTS_CHUNK = 500  # extractions read at a time by extraction_parts
 GRADE_COLUMNS = ("source_id", "origin", "grade", "reliability", "credibility", "reliability_reason",
                  "credibility_reason", "interested_party", "probability")
 
@@ -189,18 +192,23 @@ class StoreQueries:
                 select(func.count()).select_from(relations).scalar_subquery())).one())
 
     def extraction_parts(self, *layers: str) -> Iterator[Extraction]:
-        """Every extraction with only `layers` of its payload (e.g. "events", "entities") and the article's
-        fields but not its text: the JSON subfields are picked in SQL, so long texts are never parsed."""
+        """Every extraction with only `layers` (e.g. "events", "entities") and the article's fields but not its
+        text: the payload's subfields are picked in SQL, so long texts are never parsed; claims and entities
+        come from their rows."""
         cols = [extractions.c.payload[layer].label(layer) for layer in layers]
         a = articles
         query = (select(a.c.id, a.c.title, a.c.published, a.c.outlet, a.c.url, *cols)
                  .join(extractions, extractions.c.article_id == a.c.id).order_by(a.c.id))
         with self.engine.connect() as conn:
-            for row in conn.execution_options(stream_results=True).execute(query):
-                m = row._mapping
-                article = {"id": m["id"], "text": "", "title": m["title"], "published": m["published"],
-                           "outlet": m["outlet"], "url": m["url"]}
-                yield Extraction.from_dict({"article": article, **{k: m[k] or [] for k in layers}})
+            for part in chunks(conn.execute(query), PARTS_CHUNK):
+                payloads = []
+                for row in part:
+                    m = row._mapping
+                    article = {"id": m["id"], "text": "", "title": m["title"], "published": m["published"],
+                               "outlet": m["outlet"], "url": m["url"]}
+                    payloads.append({"article": article, **{k: m[k] for k in layers if m[k] is not None}})
+                for payload in with_rows(conn, payloads, layers):
+                    yield Extraction.from_dict(payload)
 
     def table_counts(self) -> dict[str, int]:
         """Rows per table, for the dashboard's home page."""

@@ -1,8 +1,8 @@
 """Table definitions for the store (SQLAlchemy Core, portable across SQLite and PostgreSQL).
 
 Lists of spans and other nested values use the generic `JSON` type: TEXT on SQLite, `json` on
-PostgreSQL. `extractions.payload` keeps the whole `Extraction.to_dict()` so that layers without
-tables of their own yet (quantities, times, places, events) are never lost.
+PostgreSQL. `extractions.payload` keeps what has no table of its own (quantities, times, places, events,
+versions): the text is in `articles`, claims and entities are rows (store/payloads.py puts them together).
 """
 
 from __future__ import annotations
@@ -70,6 +70,8 @@ claims = Table(
     Column("hedges", JSON, nullable=False),  # [Span]
     Column("stated_on", String),
     Column("nested_in", String),
+    Column("seq", Integer),  # the claim's place in its article
+    Column("extractor", String),
     Index("ix_claims_article_id", "article_id"),
     Index("ix_claims_source_entity", "source_entity"),
 )
@@ -82,6 +84,7 @@ entities = Table(
     Column("type", String, nullable=False),
     Column("country", String),
     Column("mentions", JSON, nullable=False),  # [Span]
+    Column("seq", Integer),  # the entity's place in its article
     ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE"),
     Index("ix_entities_entity_id", "entity_id"),
 )
@@ -89,7 +92,7 @@ entities = Table(
 extractions = Table(
     "extractions", metadata,
     Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    Column("payload", JSON, nullable=False),  # Extraction.to_dict()
+    Column("payload", JSON, nullable=False),  # Extraction.to_dict() less its text, claims and entities
 )
 
 # ---- the corpus pass (analyze/corpus.py): kept current by each ingest, rewritten by `assay rebuild`,

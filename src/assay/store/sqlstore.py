@@ -19,9 +19,10 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, inspect, select, update
 from sqlalchemy.engine import make_url
 
-from assay.records import Article, Claim, Entity, Extraction
+from assay.records import Article, Extraction
 
 from .pass_state import chunks
+from .payloads import add_new_columns, claim_row, entity_row, payload_of, with_rows
 from .queries import StoreQueries, claims_query
 from .schema import (
     STORE_VERSION,
@@ -41,7 +42,7 @@ from .schema import place_rows as place_rows_table
 from .schema import series as series_table
 
 DEFAULT_URL = "sqlite:///assay.db"
-CONTENT_JOIN = " … "
+READ_CHUNK = 500  # extractions read at a time: their claims and entities come in one query per chunk
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -70,36 +71,11 @@ def _make_engine(url: str) -> Engine:
     return engine
 
 
-def _span_cols(prefix: str, span: Any) -> dict[str, Any]:
-    return {f"{prefix}_text": span.text if span else None,
-            f"{prefix}_start": span.start if span else None,
-            f"{prefix}_end": span.end if span else None}
-
-
 def _article_row(article: Article, extractors: dict[str, str]) -> dict[str, Any]:
     row = article.to_dict()
     row.update(language=article.language or "en", extractors=dict(extractors),
                ingested_at=datetime.now(UTC))
     return row
-
-
-def _claim_row(article_id: str, claim: Claim) -> dict[str, Any]:
-    return {
-        "article_id": article_id, "claim_id": claim.id,
-        **_span_cols("source", claim.source), **_span_cols("cue", claim.cue),
-        "source_entity": claim.source_entity, "source_kind": claim.source_kind,
-        "cue_class": claim.cue_class,
-        "content_text": CONTENT_JOIN.join(s.text for s in claim.content),
-        "content": [s.to_dict() for s in claim.content],
-        "kind": claim.kind, "modality": claim.modality,
-        "hedges": [s.to_dict() for s in claim.hedges],
-        "stated_on": claim.stated_on, "nested_in": claim.nested_in,
-    }
-
-
-def _entity_row(article_id: str, entity: Entity) -> dict[str, Any]:
-    return {"article_id": article_id, "entity_id": entity.id, "name": entity.name, "type": entity.type,
-            "country": entity.country, "mentions": [m.to_dict() for m in entity.mentions]}
 
 
 def _write(conn: Connection, extraction: Extraction) -> None:
@@ -111,12 +87,10 @@ def _write(conn: Connection, extraction: Extraction) -> None:
     for table in (claims, entities, extractions):
         conn.execute(delete(table).where(table.c.article_id == aid))
     if extraction.claims:
-        conn.execute(insert(claims), [_claim_row(aid, c) for c in extraction.claims])
+        conn.execute(insert(claims), [claim_row(aid, n, c) for n, c in enumerate(extraction.claims)])
     if extraction.entities:
-        conn.execute(insert(entities), [_entity_row(aid, e) for e in extraction.entities])
-    payload = extraction.to_dict()
-    payload["article"]["text"] = ""  # stored once, in `articles`
-    conn.execute(insert(extractions).values(article_id=aid, payload=payload))
+        conn.execute(insert(entities), [entity_row(aid, n, e) for n, e in enumerate(extraction.entities)])
+    conn.execute(insert(extractions).values(article_id=aid, payload=payload_of(extraction)))
     if conn.execute(select(pending.c.article_id).where(pending.c.article_id == aid)).first() is None:
         conn.execute(insert(pending).values(article_id=aid))
 
@@ -133,6 +107,7 @@ class Store(StoreQueries):
         with engine.begin() as conn:
             had_articles = inspect(conn).has_table("articles")
             metadata.create_all(conn)
+            add_new_columns(conn)
             version = conn.execute(select(meta.c.value).where(meta.c.key == "store_version")).scalar()
             if version is not None and int(version) > STORE_VERSION:
                 raise StoreTooNew(f"this store was made by a newer assay (store version {version}; this assay "
@@ -210,20 +185,21 @@ class Store(StoreQueries):
         return next(iter(self.extractions_of([article_id])), None)
 
     def extractions(self, conn: Connection | None = None) -> Iterator[Extraction]:
-        """Every stored extraction, streamed in article-id order (for corpus-wide analysis)."""
+        """Every stored extraction, in article-id order, read a chunk at a time (for corpus-wide analysis)."""
         with _connection(self.engine, conn) as c:
-            rows = c.execution_options(stream_results=True).execute(_payloads().order_by(articles.c.id))
-            for payload, text in rows:
-                yield _extraction(payload, text)
+            ids = list(c.execute(select(extractions.c.article_id).order_by(extractions.c.article_id)).scalars())
+            yield from self.extractions_of(ids, c)
 
     def extractions_of(self, ids: Iterable[str], conn: Connection | None = None) -> Iterator[Extraction]:
         """The stored extractions of these articles, in article-id order."""
         ids = sorted(set(ids))
         with _connection(self.engine, conn) as c:
-            for part in chunks(ids):
+            for part in chunks(ids, READ_CHUNK):
                 query = _payloads().where(articles.c.id.in_(part)).order_by(articles.c.id)
-                for payload, text in c.execute(query).all():
-                    yield _extraction(payload, text)
+                payloads = [{**payload, "article": {**payload["article"], "text": text}}
+                            for payload, text in c.execute(query).all()]
+                for payload in with_rows(c, payloads):
+                    yield Extraction.from_dict(payload)
 
     def grades(self) -> dict[tuple[str, str], dict[str, Any]]:
         """(article id, claim id) -> the claim's grade row."""
@@ -309,11 +285,6 @@ def _connection(engine: Engine, conn: Connection | None) -> Iterator[Connection]
 
 def _payloads() -> Any:
     return select(extractions.c.payload, articles.c.text).join(articles, articles.c.id == extractions.c.article_id)
-
-
-def _extraction(payload: dict[str, Any], text: str) -> Extraction:
-    """A stored payload with its article's text put back (the text is stored once, in `articles`)."""
-    return Extraction.from_dict({**payload, "article": {**payload["article"], "text": text}})
 
 
 def open_store(url: str = DEFAULT_URL) -> Store:
