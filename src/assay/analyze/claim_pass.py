@@ -113,7 +113,7 @@ class _Step:
 def update_claims(state: PassState, new: dict[str, ArticleFacts], removed: set[str], moved: set[str],
                   regrouped: set[str], priors: dict[str, tuple[str, str]]) -> tuple[set[str], set[str], int]:
     """Rewrite the claim facts, relations and grades an ingest can change; (the source ids to refresh, the
-    articles whose grades were rewritten, how many claims were graded)."""
+    articles whose grades changed, how many claims were graded)."""
     v_articles = set(new) | removed | moved
     old = {(r.article_id, r.claim_id): ClaimState.of_row(r) for r in state.claims_of_articles(v_articles)}
     kept: dict[str, list[ClaimFacts]] = defaultdict(list)  # stored claims of articles that stay, to derive again
@@ -186,9 +186,9 @@ def update_claims(state: PassState, new: dict[str, ArticleFacts], removed: set[s
                                 for k in touched if k not in fresh})
     state.replace_relations([r.id for r in old_relations], [r.row() for r in found])
     refresh = state.grade_sources(regrade | set(old))
-    state.replace_grades(regrade | set(old), grade_rows)
+    changed = state.replace_grades(regrade | set(old), grade_rows)
     sources = refresh | {c.source_id for c in step.now.values() if c.key in regrade and c.source_id}
-    return sources, {a for a, _ in regrade | set(old)}, len(grade_rows)
+    return sources, changed, len(grade_rows)
 
 
 def _record_readers(old: OriginRecord, new: OriginRecord, members: dict[ClaimKey, str]) -> set[ClaimKey]:

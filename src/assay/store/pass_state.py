@@ -269,10 +269,16 @@ class PassState:
         return {r.source_id for r in self._rows(select(g.source_id), (g.article_id, g.claim_id), keys)
                 if r.source_id}
 
-    def replace_grades(self, keys: Iterable[ClaimKey], rows: list[dict[str, Any]]) -> None:
+    def replace_grades(self, keys: Iterable[ClaimKey], rows: list[dict[str, Any]]) -> set[str]:
+        """Replace these claims' grades with `rows`; the articles whose grade rows differ from before."""
         g = claim_grades.c
+        keys = set(keys)
+        before = {(r.article_id, r.claim_id): dict(r._mapping)
+                  for r in self._rows(select(claim_grades), (g.article_id, g.claim_id), keys)}
+        after = {(r["article_id"], r["claim_id"]): r for r in rows}
         self._delete(claim_grades, (g.article_id, g.claim_id), keys)
         self._insert(claim_grades, rows)
+        return {k[0] for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
 
     def graded_sources(self, ids: Iterable[str]) -> set[str]:
         g = claim_grades.c
