@@ -200,8 +200,10 @@ def test_member_and_claim_facts_rows_are_as_before_and_read_back(passed) -> None
                "kinds": dict(sorted(m.kinds.items())), "capitalised": m.capitalised}
         assert m.to_dict() == old
         assert Member.from_row(m.key, _json(m.to_dict())) == m
+    assert any(c.figures for c in claims)
     for c in claims:
         old = {f.name: getattr(c, f.name) for f in dataclasses.fields(c)}  # the JSON column lists its tuples
+        old["figures"] = [dataclasses.asdict(f) for f in c.figures]  # records nest as objects
         assert _json(c.to_dict()) == _json(old)
         assert ClaimFacts.from_dict(_json(c.to_dict())) == c
 

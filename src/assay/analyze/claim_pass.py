@@ -15,6 +15,7 @@ from typing import Any
 
 from assay.analyze.contributions import ArticleFacts, ClaimFacts
 from assay.analyze.corroboration import MAX_BUCKET, ClaimView, origin_of, relate
+from assay.analyze.figure_facts import FIGURE_BLOCK
 from assay.analyze.grading import OriginRecord, grade_of, origin_record
 from assay.store.pass_state import ClaimKey, PassState
 
@@ -42,7 +43,8 @@ class ClaimState:
 
     def view(self) -> ClaimView:
         f = self.facts
-        return ClaimView(self.key, self.origin, f.negative, frozenset(f.names), frozenset(f.words), f.spans, self.grp)
+        names = frozenset(n for n in f.names if not n.startswith(FIGURE_BLOCK))
+        return ClaimView(self.key, self.origin, f.negative, names, frozenset(f.words), f.spans, self.grp, f.figures)
 
     def row(self) -> dict[str, Any]:
         return {"article_id": self.article, "claim_id": self.facts.claim_id, "seq": self.facts.seq,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from assay.analyze.corroboration import MIN_WORDS, content_terms, is_negative
 from assay.analyze.dedupe import Signature, day_number, signature
+from assay.analyze.figure_facts import FigureFact, claim_figures, figure_blocks
 from assay.analyze.grading import local_country, parties, probability_of, wording
 from assay.analyze.store_entities import Member, members_of
 from assay.records import Claim, Extraction
@@ -34,6 +35,7 @@ class ClaimFacts(Record):
     spans: tuple[tuple[int, int], ...]
     wording: str
     probability: str | None
+    figures: tuple[FigureFact, ...] = ()  # its reported figures; their estimands are among `names` as blocks
 
 
 @dataclass(frozen=True)
@@ -51,11 +53,13 @@ class ArticleFacts:
 
 def claim_facts(ex: Extraction, claim: Claim, seq: int) -> ClaimFacts:
     names, words = content_terms(claim)
-    comparable = claim.modality not in ("hypothetical", "predicted") and bool(names) and len(words) >= MIN_WORDS
+    figures = claim_figures(ex, claim)
+    states = claim.modality not in ("hypothetical", "predicted")
+    comparable = states and (bool(names) and len(words) >= MIN_WORDS or bool(figures))
     return ClaimFacts(claim.id, seq, claim.source_kind, ex.source_name(claim), claim.source is not None,
                       claim.source_entity, local_country(ex, claim), is_negative(claim), comparable,
-                      tuple(sorted(names)), tuple(sorted(words)), tuple((s.start, s.end) for s in claim.content),
-                      wording(claim), probability_of(claim))
+                      tuple(sorted(names | figure_blocks(figures))), tuple(sorted(words)),
+                      tuple((s.start, s.end) for s in claim.content), wording(claim), probability_of(claim), figures)
 
 
 def article_facts(ex: Extraction) -> ArticleFacts:

@@ -10,7 +10,9 @@ A claim's **origin** is the original source behind the chain of reporting:
 Two claims **corroborate** each other when they come from different origins, say the same thing with
 the same polarity (shared names and most of their words); they **contradict** when one asserts what the
 other denies (a negated claim or a denial cue against an assertion about the same named things and
-action). Matching is lexical, on purpose: cheap, explainable, and never merges claims away.
+action). Claims in two articles that give the same figure for one estimand within a week corroborate each
+other (analyze/figure_facts.py).
+Matching is lexical, on purpose: cheap, explainable, and never merges claims away.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
+from assay.analyze.figure_facts import FigureFact, claim_figures, figure_blocks, figure_relation
 from assay.records import Claim, Extraction
 from assay.serial import Record
 from assay.tsv import data_rows
@@ -71,6 +74,12 @@ class ClaimView:
     words: frozenset[str]
     spans: tuple[tuple[int, int], ...] = ()
     group: str = ""  # the original article of its copy group
+    figures: tuple[FigureFact, ...] = ()  # the reported figures it gives (analyze/figure_facts.py)
+
+    @property
+    def blocks(self) -> frozenset[str]:
+        """What it is paired on: its names and the estimands of its figures."""
+        return self.names | figure_blocks(self.figures)
 
 
 def normalize_outlet(name: str) -> str:
@@ -156,9 +165,10 @@ def claim_views(extractions: Iterable[Extraction], copy_of: dict[str, str],
             if c.modality in ("hypothetical", "predicted"):
                 continue
             names, words = content_terms(c)
-            if names and len(words) >= MIN_WORDS:
+            figures = claim_figures(ex, c)
+            if names and len(words) >= MIN_WORDS or figures:
                 views.append(ClaimView((ex.article.id, c.id), origins[(ex.article.id, c.id)], is_negative(c),
-                                       names, words, tuple((s.start, s.end) for s in c.content), group))
+                                       names, words, tuple((s.start, s.end) for s in c.content), group, figures))
     return views
 
 
@@ -173,6 +183,10 @@ def _same_text(a: ClaimView, b: ClaimView) -> bool:
 def relate(a: ClaimView, b: ClaimView) -> Relation | None:
     if _same_text(a, b):
         return None
+    if (same_figure := figure_relation(a.figures, b.figures)) is not None:
+        return Relation("corroborates", a.key, b.key, same_figure)
+    if not (a.names and len(a.words) >= MIN_WORDS and b.names and len(b.words) >= MIN_WORDS):
+        return None  # a claim paired for its figures alone says too little to compare its words
     shared = a.words & b.words
     if a.negative == b.negative:
         jaccard = len(shared) / len(a.words | b.words)
@@ -192,7 +206,7 @@ def find_relations(views: list[ClaimView]) -> list[Relation]:
     """Corroborations and contradictions between claims of different origins, each pair once."""
     buckets: dict[str, list[int]] = defaultdict(list)
     for i, v in enumerate(views):
-        for name in v.names:
+        for name in v.blocks:
             buckets[name].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in buckets.values():

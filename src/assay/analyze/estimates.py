@@ -63,7 +63,7 @@ def _point(ex: Extraction, q: Quantity, grades: Grades, copies: dict[str, str]) 
     }
 
 
-def _bounds(p: dict[str, Any]) -> tuple[float, float]:
+def point_bounds(p: dict[str, Any]) -> tuple[float, float]:
     """The interval a figure allows, widened for "about"."""
     lo = p["value"] if p["value"] is not None else p["low"] if p["low"] is not None else 0.0
     hi = p["value"] if p["value"] is not None else p["high"] if p["high"] is not None else float("inf")
@@ -95,7 +95,7 @@ def conflicts(points: list[dict[str, Any]], rising: bool = False) -> list[dict[s
     for day, i in dated:
         first.setdefault((_report(points[i]), day), i)
     reps = sorted((day, i) for (_, day), i in first.items())
-    bounds = {i: _bounds(points[i]) for _, i in reps}
+    bounds = {i: point_bounds(points[i]) for _, i in reps}
     out = []
     seen: set[tuple] = set()
     for n, (day_a, i) in enumerate(reps):
@@ -144,7 +144,7 @@ INCIDENT_CONCEPTS = {"casualties", "displaced", "detained", "people", "attacks",
 NOUN_LABEL = {"person": "people", None: ""}
 
 
-def _main_country(ex: Extraction) -> str | None:
+def main_country(ex: Extraction) -> str | None:
     """The country an article's places name most often (first named on a tie)."""
     counts = Counter(p.country for p in ex.places if p.country)  # counted in order named: max keeps the first
     return max(counts, key=counts.__getitem__) if counts else None
@@ -214,7 +214,7 @@ def _measures() -> frozenset[str]:
 
 def article_points(ex: Extraction, grades: Grades, copies: dict[str, str]) -> list[PointRow]:
     """What one article adds to the series: each figure's series key, estimand head and point."""
-    place = _main_country(ex)
+    place = main_country(ex)
     return [(series_key(q.estimand, place, ex.article.published), (q.estimand, q.subject, place, q.unit),
              _point(ex, q, grades, copies)) for q in ex.quantities if q.estimand is not None]
 
@@ -286,7 +286,7 @@ def _event_of(ex: Extraction, e: Estimand | None) -> tuple[str | None, str | Non
 
 
 def _upper(p: dict[str, Any]) -> float:
-    lo, hi = _bounds(p)
+    lo, hi = point_bounds(p)
     return hi if hi != float("inf") else lo
 
 
