@@ -20,7 +20,7 @@ from assay.extract.quotes import Quotation, find_quotations, quote_chain
 from assay.records import Claim, Entity, Span
 from assay.resolve.reference import Reference
 
-EXTRACTOR = "assay.claims.v3"  # v3: figure cues ("put the toll at 35"), that-clauses hung on a noun
+EXTRACTOR = "assay.claims.v4"  # v4: "said X, and that Y" has both clauses
 MAX_GAP_FOR_CONTINUATION = 160  # characters between a quote claim's end and the quote that continues it
 SPEECH_CLASSES = {"neutral", "assert", "warn", "deny", "allege", "caution", "estimate", "predict", "other"}
 

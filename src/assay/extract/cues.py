@@ -54,9 +54,18 @@ def _from_that(verb: Token, clause: tuple[int, int]) -> tuple[int, int]:
     return clause
 
 
+def _that_conj(tok: Token) -> bool:
+    """A second that-clause the parser made a conjunct of the reporting verb: "said X, and that Y". A "that"
+    before a singular noun is a determiner the parser took for a mark ("and that location is ...")."""
+    doc = tok.doc
+    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "mark" and c.lower_ == "that" and (c.i + 1 >= len(doc) or doc[c.i + 1].tag_ != "NN")
+        for c in tok.children)
+
+
 def _verb_content(verb: Token, cls: str) -> tuple[list[tuple[int, int]], Token | None]:
     children = list(verb.children)
-    clauses = [c for c in children if c.dep_ in CLAUSES]
+    clauses = [c for c in children if c.dep_ in CLAUSES or _that_conj(c)]
     if clauses:
         return [_from_that(verb, clause_range(c)) for c in clauses], clauses[0]
     if cls in ("characterize", "evidence"):

@@ -23,7 +23,7 @@ from assay.records import Claim, Estimand, Quantity, Span, Time
 from assay.resolve.countries import CountryTable
 from assay.resolve.reference import Reference
 
-EXTRACTOR = "assay.quantities.v2"  # v2: estimands (what a figure measures), magnitudes, ages
+EXTRACTOR = "assay.quantities.v3"  # v3: a figure in an unsourced claim inside a sourced one is the source's
 ESTIMATE_CUES = {"estimate", "believe"}
 SERIES_CONCEPTS = {"personnel", "casualties", "weapons"}
 NOT_COUNTS = {"distance", "duration", "speed", "temperature", "age", "magnitude"}  # never form a series
@@ -106,11 +106,13 @@ def _last_subject(earlier: list[Quantity], concept: str | None) -> str | None:
 
 def _innermost_claim(claims: list[Claim], start: int, end: int) -> Claim | None:
     """The claim with the shortest content holding the span; a reported statement wins over a stance
-    ("the group has attacked 100 vessels, according to the monitor": the monitor gives the figure)."""
+    ("the group has attacked 100 vessels, according to the monitor": the monitor gives the figure), and a
+    claim with a source over one without ("Ryder said the pier was expected to handle 150 trucks": the
+    unattributed "was expected" inside his statement is his)."""
     best = None
     for c in claims:
         for s in c.content:
-            rank = (c.cue_class not in SPEECH_CLASSES, s.end - s.start)
+            rank = (c.cue_class not in SPEECH_CLASSES, c.source is None, s.end - s.start)
             if s.start <= start and end <= s.end and (best is None or rank < best[1]):
                 best = (c, rank)
     return best[0] if best else None

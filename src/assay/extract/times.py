@@ -21,7 +21,7 @@ from assay.dates import iso_day
 from assay.extract.numbers import token_value
 from assay.records import Claim, Span, Time
 
-EXTRACTOR = "assay.times.v3"  # v3: a past day without a year is the latest up to the date; "the same day"
+EXTRACTOR = "assay.times.v4"  # v4: a date inside what another claim reports dates no statement
 MONTH_FORMS = (  # each month's name, then its abbreviations
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
@@ -208,7 +208,7 @@ def date_claims(doc: Doc, claims: list[Claim], times: list[Time], published: str
         sent = cue.sent
         days = [(abs(t.span.start - c.cue.start), _day(t.value)) for t in times
                 if sent.start_char <= t.span.start < sent.end_char and _day(t.value)
-                and not any(s.start <= t.span.start < s.end for s in c.content)]
+                and not _reported(t.span.start, c, claims)]
         stated = min(days)[1] if days else None
         if stated is None and SAME_DAY.search(_outside(sent, c)):
             # "struck on Wednesday, Central Command said late that day"; "said the same day"
@@ -219,6 +219,16 @@ def date_claims(doc: Doc, claims: list[Claim], times: list[Time], published: str
         if stated:
             stated_on[c.id] = last = stated
     return [replace(c, stated_on=stated_on[c.id]) if c.id in stated_on else c for c in claims]
+
+
+def _within(pos: int, claim: Claim) -> bool:
+    return any(s.start <= pos < s.end for s in claim.content)
+
+
+def _reported(pos: int, c: Claim, claims: list[Claim]) -> bool:
+    """A date inside what a claim reports, this one's or another's that does not hold this one's cue ("said
+    on Tuesday that the first ship came on Friday, but acknowledged ...": Friday dates neither statement)."""
+    return any(_within(pos, o) and (o is c or not _within(c.cue.start, o)) for o in claims)
 
 
 def _outside(sent: SpacySpan, c: Claim) -> str:

@@ -1,0 +1,37 @@
+"""Attribution classes that carry over to unseen reporting (sentences we wrote)."""
+
+from __future__ import annotations
+
+
+def _contents(ex):
+    return {c.id: " … ".join(s.text for s in c.content) for c in ex.claims}
+
+
+def test_a_second_that_clause_joined_by_and_is_part_of_the_statement(extract):
+    # the parser reads "the October tally" as the verb's object and hangs the second clause on the verb
+    ex = extract("A spokesman said the October tally compared with 30 in September, and that 40 families had "
+                 "left the valley.")
+    said = next(c for c in ex.claims if c.cue.text == "said")
+    assert said.source is not None and said.source.text == "A spokesman"
+    assert any("40 families had left the valley" in s.text for s in said.content)
+    figure = next(q for q in ex.quantities if q.span.text.startswith("40"))
+    assert figure.claim == said.id
+
+
+def test_a_determiner_that_after_and_starts_no_statement(extract):
+    ex = extract("A second body was also found near the river, and that location is being treated as a crime scene.")
+    assert not any("crime scene" in text for text in _contents(ex).values())
+
+
+def test_a_figure_in_an_unsourced_claim_inside_a_sourced_one_is_the_sources(extract):
+    ex = extract("Harbour master Ilse Brandt said the new quay was expected to handle as many as 90 ships a week.")
+    figure = next(q for q in ex.quantities if "90" in q.span.text)
+    claim = next(c for c in ex.claims if c.id == figure.claim)
+    assert claim.source is not None and "Brandt" in claim.source.text
+
+
+def test_a_date_inside_another_claims_content_dates_no_statement(extract):
+    ex = extract("The navy said on Tuesday that the first convoy had docked on Friday, but acknowledged that "
+                 "most of the cargo was still on the pier.", published="2026-05-22")
+    acknowledged = next(c for c in ex.claims if c.cue.text == "acknowledged")
+    assert acknowledged.stated_on == "2026-05-19"  # Tuesday, the statement's day; not Friday, the docking's
