@@ -35,3 +35,19 @@ def test_a_date_inside_another_claims_content_dates_no_statement(extract):
                  "most of the cargo was still on the pier.", published="2026-05-22")
     acknowledged = next(c for c in ex.claims if c.cue.text == "acknowledged")
     assert acknowledged.stated_on == "2026-05-19"  # Tuesday, the statement's day; not Friday, the docking's
+
+
+def test_a_count_of_someone_gives_its_figure_to_them(extract):
+    ex = extract("By the monitor's count, the militia has shelled 41 villages since March.")
+    figure = next(q for q in ex.quantities if q.span.text.startswith("41"))
+    claim = next(c for c in ex.claims if c.id == figure.claim)
+    assert "monitor" in claim.source.text and "count" in claim.cue.text
+    ex = extract("The coast guard's tally, published on Friday, is higher: 212 people rescued at sea.")
+    figure = next(q for q in ex.quantities if q.span.text.startswith("212"))
+    assert figure.claim is not None
+    assert "coast guard" in next(c for c in ex.claims if c.id == figure.claim).source.text
+
+
+def test_a_days_toll_or_a_count_without_a_number_is_no_attribution(extract):
+    assert not extract("Monday's toll was the highest since the floods of 2019, when 80 people died.").claims
+    assert not extract("The ministry's count is expected on Friday.").claims

@@ -39,6 +39,8 @@ DOCUMENT_NOUNS = {"poll", "survey", "study", "report", "interview", "statement",
 FIGURE_VERBS = {"put", "estimate", "place", "count", "record", "tally", "register", "document", "log", "revise",
                 "peg"}
 COUNTING_VERBS = {"count", "record", "tally", "register", "document", "log"}
+# "by the agency's count", "the Pentagon's tally is lower": nouns whose possessor gives a figure
+COUNT_NOUNS = {"count", "tally", "estimate", "reckoning", "calculation", "figure", "figures", "toll"}
 IMPRESSION_VERBS = ("seem", "appear")  # "X seems to Y": an impression with no stated source
 PASSIVE_SAY = ("say", "report", "believe", "think", "expect", "predict", "estimate", "project",
                "forecast", "know", "rumor", "rumour", "understand", "suspect", "allege", "claim")
@@ -198,12 +200,38 @@ def according_to(tok: Token, sent: SpacySpan) -> Found | None:
         return None
     phrase = subtree_range(tok)
     # the parser often hangs "according to" on a subordinate verb; the attribution covers the sentence
+    found = Found((tok.i, to[0].i + 1), "neutral", tok.i, _rest_of(sent, phrase), content_head=sent.root.i)
+    found.source_head = objs[0].i
+    return found
+
+
+def _rest_of(sent: SpacySpan, phrase: tuple[int, int]) -> list[tuple[int, int]]:
+    """The sentence without the attribution phrase (and the conjunctions and commas before it)."""
     start = sent.start
     while start < phrase[0] and sent.doc[start].dep_ in ("cc", "punct"):
         start += 1
-    found = Found((tok.i, to[0].i + 1), "neutral", tok.i, without((start, sent.end), phrase),
-                  content_head=sent.root.i)
-    found.source_head = objs[0].i
+    return without((start, sent.end), phrase)
+
+
+def by_count(tok: Token, sent: SpacySpan) -> Found | None:
+    """"By the agency's count, Iran shipped 2,000" and "The Pentagon's count is lower: 70 attacks": a figure
+    given as someone's count or estimate; the source is the possessor (a noun: "by his count" is left to the
+    verbs around it), and the sentence must give a number."""
+    noun = None
+    if tok.lower_ == "by" and tok.dep_ == "prep":
+        noun = next((c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in COUNT_NOUNS), None)
+        phrase = subtree_range(tok) if noun is not None else None
+    elif tok.lemma_.lower() in COUNT_NOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
+        noun, phrase = tok, subtree_range(tok)
+    if noun is None or phrase is None:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")
+                  and c.ent_type_ not in ("DATE", "TIME")), None)  # "Monday's toll" is a day's, not a source's
+    content = _rest_of(sent, phrase)
+    if owner is None or not any(sent.doc[i].like_num for s, e in content for i in range(s, e)):
+        return None
+    found = Found((phrase[0], noun.i + 1), "neutral", noun.i, content, content_head=sent.root.i)
+    found.source_head = owner.i
     return found
 
 
@@ -215,12 +243,8 @@ def in_document(tok: Token, sent: SpacySpan) -> Found | None:
     head = tok.head
     if not objs or (head.lemma_.lower(), "VERB") in cue_classes():  # "in a statement, X said": the verb is the cue
         return None
-    phrase = subtree_range(tok)
-    start = sent.start
-    while start < phrase[0] and sent.doc[start].dep_ in ("cc", "punct"):
-        start += 1
-    content = without((start, sent.end), phrase)
-    found = Found((tok.i, tok.i + 1), "evidence", tok.i, content, content_head=sent.root.i)
+    found = Found((tok.i, tok.i + 1), "evidence", tok.i, _rest_of(sent, subtree_range(tok)),
+                  content_head=sent.root.i)
     found.source_head = objs[0].i
     return found
 
@@ -229,8 +253,8 @@ def find_in_sentence(sent: SpacySpan) -> list[Found]:
     """Every raw attribution in one sentence, with content and source token ranges."""
     out: list[Found] = []
     for tok in sent:
-        found = according_to(tok, sent) or in_document(tok, sent) or figure_cue(tok) or verb_cue(tok) \
-            or noun_cue(tok)
+        found = according_to(tok, sent) or by_count(tok, sent) or in_document(tok, sent) or figure_cue(tok) \
+            or verb_cue(tok) or noun_cue(tok)
         if found is None:
             continue
         doc = sent.doc
