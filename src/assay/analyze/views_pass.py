@@ -21,6 +21,7 @@ from assay.analyze.places import article_places
 from assay.records import Estimand, Extraction
 from assay.resolve.countries import CountryTable
 from assay.store.pass_state import PassState, chunks
+from assay.store.payloads import series_row_data
 from assay.store.view_state import Row, ViewState
 
 ARTICLE_CHUNK = 500  # articles read and turned into points at a time
@@ -59,7 +60,7 @@ def update_views(state: PassState, redo: set[str], removed: set[str], countries:
         by_key: dict[str, list[tuple[str, PointRow]]] = defaultdict(list)
         for r in view_state.points_with(part):
             by_key[r[2]].append((r[0], _point_row(r)))
-        made = [{"id": s["id"], "key": key, "data": s} for key, members in by_key.items()
+        made = [{"id": s["id"], "key": key, "data": series_row_data(s)} for key, members in by_key.items()
                 for s in assemble_series(members, countries)]
         view_state.put_series(part, made)
         written += len(made)

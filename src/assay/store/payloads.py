@@ -106,6 +106,24 @@ def with_rows(conn: Connection, payloads: list[dict[str, Any]], layers: Iterable
     return out
 
 
+POINT_LISTS = ("points", "hypotheticals")  # a stored series names its points; series_points holds them
+
+
+def point_ref(point: dict[str, Any]) -> list[Any]:
+    """A point's place in the store: its article and the figure's offset there (one figure per offset)."""
+    return [point["article"], point["offset"]]
+
+
+def series_row_data(series: dict[str, Any]) -> dict[str, Any]:
+    """A series as the series table keeps it: its points by reference, each stored once in series_points."""
+    return {**series, **{k: [point_ref(p) for p in series[k]] for k in POINT_LISTS}}
+
+
+def series_from_row(data: dict[str, Any], points: dict[tuple[str, int], dict[str, Any]]) -> dict[str, Any]:
+    """A stored series with its points put back."""
+    return {**data, **{k: [points[(a, o)] for a, o in data[k]] for k in POINT_LISTS}}
+
+
 def add_new_columns(conn: Connection) -> None:
     """Give an older store's row tables the columns this layout writes (NULL in the old rows)."""
     insp = inspect(conn)

@@ -22,7 +22,7 @@ from sqlalchemy.engine import make_url
 from assay.records import Article, Extraction
 
 from .pass_state import chunks
-from .payloads import add_new_columns, claim_row, entity_row, payload_of, with_rows
+from .payloads import add_new_columns, claim_row, entity_row, payload_of, point_ref, series_from_row, with_rows
 from .queries import StoreQueries, claims_query
 from .schema import (
     STORE_VERSION,
@@ -36,6 +36,7 @@ from .schema import (
     metadata,
     pending,
     relations,
+    series_points,
 )
 from .schema import event_rows as event_rows_table
 from .schema import place_rows as place_rows_table
@@ -226,7 +227,8 @@ class Store(StoreQueries):
     def series(self) -> list[dict[str, Any]]:
         """The stored series view (SCHEMA section 3), in no particular order."""
         with self.engine.connect() as conn:
-            return [r.data for r in conn.execute(select(series_table.c.data))]
+            points = {tuple(point_ref(p)): p for p in conn.execute(select(series_points.c.point)).scalars()}
+            return [series_from_row(data, points) for data in conn.execute(select(series_table.c.data)).scalars()]
 
     def copies(self) -> dict[str, str]:
         with self.engine.connect() as conn:
