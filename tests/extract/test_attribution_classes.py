@@ -51,3 +51,17 @@ def test_a_count_of_someone_gives_its_figure_to_them(extract):
 def test_a_days_toll_or_a_count_without_a_number_is_no_attribution(extract):
     assert not extract("Monday's toll was the highest since the floods of 2019, when 80 people died.").claims
     assert not extract("The ministry's count is expected on Friday.").claims
+
+
+def test_a_source_is_named_without_the_clause_that_describes_it(extract):
+    ex = extract("Doctors Without Borders, which runs a clinic in the camp, said 13 children were dying every day.")
+    assert [e.name for e in ex.entities if "Doctors" in e.name] == ["Doctors Without Borders"]
+    ex = extract("The officer, who asked not to be named, said the shelling had destroyed the water plant.")
+    said = next(c for c in ex.claims if c.cue.text == "said")
+    assert said.source_entity == "person:officer"
+
+
+def test_a_clause_that_gives_the_sources_name_stays_in_it(extract):
+    ex = extract("“The bridge is ours,” said the commander, who gave only his field name, Orsk.")
+    said = next(c for c in ex.claims if c.cue.text == "said")
+    assert "Orsk" in ex.source_name(said)

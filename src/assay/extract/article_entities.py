@@ -53,6 +53,28 @@ def _phrase_name(tokens: list[Token]) -> str:
     return doc[tokens[0].i:tokens[-1].i + 1].text
 
 
+NAMING_WORDS = {"name", "call", "know", "identify", "nickname", "dub"}  # "gave his name as", "known as"
+
+
+def _names_source(clause: Token) -> bool:
+    """A clause that gives a name: "who gave only his field name, Falk" (not "who asked not to be named")."""
+    words = list(clause.subtree)
+    return any(w.lemma_.lower() in NAMING_WORDS for w in words) and any(w.pos_ == "PROPN" for w in words)
+
+
+def _core(tokens: list[Token], head: Token) -> list[Token]:
+    """The name without what describes it after a comma: "Doctors Without Borders, which runs a clinic" ->
+    Doctors Without Borders, "the officer, who asked not to be named," -> the officer. A clause that names
+    the source stays ("the commander, who gave only his field name, Falk")."""
+    doc = head.doc
+    cut = {i for t in tokens for c in t.children if c.dep_ in ("relcl", "acl", "appos") and c.i > t.i
+           and any(p.text == "," for p in doc[t.i + 1:c.left_edge.i + 1])
+           and not _names_source(c)
+           and not (c.dep_ == "appos" and c.pos_ == "PROPN")  # "..., Falk": the name itself
+           for i in range(c.left_edge.i, c.right_edge.i + 1)}
+    return [t for t in tokens if t.i not in cut] if cut else tokens
+
+
 def _titles_of(first: Token, root: Token) -> set[str]:
     """Title words just before a name ("Ostrevian President Lenart Voss") or in its apposition
     ("Matvei Orlan, a spokesman for the ministry")."""
@@ -261,7 +283,7 @@ class SourceResolver:
                 kind = ent.table_kind
             ent.kind = kind
             return ent, kind
-        name = _phrase_name(tokens) or head.text
+        name = _phrase_name(_core(tokens, head)) or head.text
         earlier = self._described(tokens, head)
         if earlier is not None and kind != "anonymous":
             return earlier, earlier.kind
