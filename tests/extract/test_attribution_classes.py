@@ -65,3 +65,11 @@ def test_a_clause_that_gives_the_sources_name_stays_in_it(extract):
     ex = extract("“The bridge is ours,” said the commander, who gave only his field name, Orsk.")
     said = next(c for c in ex.claims if c.cue.text == "said")
     assert "Orsk" in ex.source_name(said)
+
+
+def test_the_same_briefing_with_words_between_dates_a_statement_like_the_one_before(extract):
+    ex = extract("The air force said on Sunday that 90 drones had been shot down in December. In the same "
+                 "year-end briefing, its spokesman said about 3,000 had been downed in the year.",
+                 published="2026-01-02")
+    spokesman = next(c for c in ex.claims if c.source is not None and "spokesman" in c.source.text)
+    assert spokesman.stated_on == "2025-12-28"

@@ -21,7 +21,7 @@ from assay.dates import iso_day
 from assay.extract.numbers import token_value
 from assay.records import Claim, Span, Time
 
-EXTRACTOR = "assay.times.v4"  # v4: a date inside what another claim reports dates no statement
+EXTRACTOR = "assay.times.v5"  # v5: "the same year-end briefing"; v4: dates inside reported content
 MONTH_FORMS = (  # each month's name, then its abbreviations
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
@@ -36,7 +36,8 @@ FUTURE_WORDS = {"will", "'ll", "shall", "going", "next", "upcoming", "coming", "
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
-SAME_DAY = re.compile(r"\b(?:the same day|that day|that evening|that night|later that day|the same "
+# "the same day", "in the same year-end briefing", "in the same nightly video address": a statement of that day
+SAME_DAY = re.compile(r"\b(?:the same day|that day|that evening|that night|later that day|the same (?:[\w-]+ ){0,2}"
                       r"(?:briefing|update|statement|address|interview|news conference|press conference|report))\b")
 
 
