@@ -73,3 +73,14 @@ def test_the_same_briefing_with_words_between_dates_a_statement_like_the_one_bef
                  published="2026-01-02")
     spokesman = next(c for c in ex.claims if c.source is not None and "spokesman" in c.source.text)
     assert spokesman.stated_on == "2025-12-28"
+
+
+def test_a_clause_subject_the_parser_made_an_object_stays_in_the_content(extract):
+    ex = extract("The committee said conditions in the camp, home to an estimated 500,000 people, were likely "
+                 "to persist until October.")
+    said = next(c for c in ex.claims if c.cue.text == "said")
+    assert said.content[0].text.startswith("conditions in the camp")
+    figure = next(q for q in ex.quantities if "500,000" in q.span.text)
+    assert figure.claim == said.id
+    told = extract("She told reporters the town was quiet.").claims[0]
+    assert told.content[0].text == "the town was quiet"  # an addressee is no subject

@@ -20,7 +20,7 @@ from assay.extract.quotes import Quotation, find_quotations, quote_chain
 from assay.records import Claim, Entity, Span
 from assay.resolve.reference import Reference
 
-EXTRACTOR = "assay.claims.v6"  # v6: sources named without describing clauses; v5: "by X's count"
+EXTRACTOR = "assay.claims.v7"  # v7: a clause subject read as the verb's object; v6: source names
 MAX_GAP_FOR_CONTINUATION = 160  # characters between a quote claim's end and the quote that continues it
 SPEECH_CLASSES = {"neutral", "assert", "warn", "deny", "allege", "caution", "estimate", "predict", "other"}
 

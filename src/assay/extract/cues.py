@@ -39,6 +39,10 @@ DOCUMENT_NOUNS = {"poll", "survey", "study", "report", "interview", "statement",
 FIGURE_VERBS = {"put", "estimate", "place", "count", "record", "tally", "register", "document", "log", "revise",
                 "peg"}
 COUNTING_VERBS = {"count", "record", "tally", "register", "document", "log"}
+# reporting verbs that take a clause but no object: an object before their clause is the clause's subject
+OBJECTLESS_SAY = {"say", "add", "note", "state", "announce", "claim", "estimate", "believe", "think", "insist",
+                  "confirm", "report", "conclude", "predict"}
+SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 # "by the agency's count", "the Pentagon's tally is lower": nouns whose possessor gives a figure
 COUNT_NOUNS = {"count", "tally", "estimate", "reckoning", "calculation", "figure", "figures", "toll"}
 IMPRESSION_VERBS = ("seem", "appear")  # "X seems to Y": an impression with no stated source
@@ -56,6 +60,16 @@ def _from_that(verb: Token, clause: tuple[int, int]) -> tuple[int, int]:
     return clause
 
 
+def _with_cut_subject(verb: Token, clause: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """ "said conditions in the camp, home to 500,000 people, were likely to persist": the parser made the
+    clause's subject the verb's object; a clause with no subject of its own starts at that object. Verbs
+    that take an addressee ("told reporters") are left alone."""
+    if verb.lemma_.lower() not in OBJECTLESS_SAY or any(c.dep_ in SUBJECTS for c in clause.children):
+        return span
+    objs = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i]
+    return (min(span[0], objs[0].left_edge.i), span[1]) if objs else span
+
+
 def _that_conj(tok: Token) -> bool:
     """A second that-clause the parser made a conjunct of the reporting verb: "said X, and that Y". A "that"
     before a singular noun is a determiner the parser took for a mark ("and that location is ...")."""
@@ -69,7 +83,7 @@ def _verb_content(verb: Token, cls: str) -> tuple[list[tuple[int, int]], Token |
     children = list(verb.children)
     clauses = [c for c in children if c.dep_ in CLAUSES or _that_conj(c)]
     if clauses:
-        return [_from_that(verb, clause_range(c)) for c in clauses], clauses[0]
+        return [_with_cut_subject(verb, c, _from_that(verb, clause_range(c))) for c in clauses], clauses[0]
     if cls in ("characterize", "evidence"):
         objs = [c for c in children if c.dep_ in ("dobj", "oprd", "attr")]
         preds = [c for c in children if c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")]
