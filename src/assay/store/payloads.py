@@ -16,7 +16,7 @@ from sqlalchemy import Connection, inspect, select, text
 
 from assay.records import Claim, Entity, Extraction, Span
 
-from .pass_state import chunks
+from .pass_state import PassState
 from .schema import claims, entities
 
 CONTENT_JOIN = " … "
@@ -75,14 +75,16 @@ def _entity(r: Any) -> dict[str, Any]:
 
 def _rows_of(conn: Connection, table: Any, ids: list[str]) -> dict[str, list[Any]]:
     out: dict[str, list[Any]] = defaultdict(list)
-    for part in chunks(ids):
-        for r in conn.execute(select(table).where(table.c.article_id.in_(part))):
-            out[r.article_id].append(r)
+    for r in PassState(conn)._rows(select(table), table.c.article_id, ids):  # chunked IN, as the pass reads
+        out[r.article_id].append(r)
     return out
 
 
 def _seq(r: Any) -> tuple:
     return (r.seq if r.seq is not None else -1, r[1])
+
+
+ROW_TABLES = {"claims": (claims, _claim), "entities": (entities, _entity)}  # layer -> its table, row reader
 
 
 def with_rows(conn: Connection, payloads: list[dict[str, Any]], layers: Iterable[str] = IN_ROWS
@@ -93,16 +95,12 @@ def with_rows(conn: Connection, payloads: list[dict[str, Any]], layers: Iterable
     ids = [p["article"]["id"] for p in payloads if any(layer not in p for layer in wanted)]
     if not ids:
         return payloads
-    rows = {"claims": (_rows_of(conn, claims, ids), _claim) if "claims" in wanted else None,
-            "entities": (_rows_of(conn, entities, ids), _entity) if "entities" in wanted else None}
+    fetched = {layer: _rows_of(conn, ROW_TABLES[layer][0], ids) for layer in wanted}
     out = []
     for p in payloads:
-        extra = {}
-        for layer in wanted:
-            if layer not in p:
-                by_article, build = rows[layer]
-                extra[layer] = [build(r) for r in sorted(by_article.get(p["article"]["id"], []), key=_seq)]
-        out.append(p | extra)
+        aid = p["article"]["id"]
+        out.append(p | {layer: [ROW_TABLES[layer][1](r) for r in sorted(fetched[layer].get(aid, []), key=_seq)]
+                        for layer in wanted if layer not in p})
     return out
 
 
