@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import inspect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc
@@ -24,7 +22,7 @@ from assay.extract.times import EXTRACTOR as TIMES_EXTRACTOR
 from assay.extract.times import date_claims, extract_times
 from assay.nlp import load_nlp
 from assay.records import Article, Extraction, InputError
-from assay.resolve.reference import Reference, reference_from
+from assay.resolve.reference import Reference, file_digest, reference_from
 from assay.runners.deadline import ExtractionTimeout, deadline
 from assay.settings import Settings
 
@@ -85,7 +83,7 @@ def extractor_versions(settings: Settings) -> dict[str, str]:
     for setting, layers in _USER_TABLES.items():
         path = getattr(settings, setting)
         if path:
-            digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:8]
+            digest = file_digest(path)[:8]
             for name in layers:
                 versions[name] += f"+{setting.split('_')[0]}:{digest}"
     return versions

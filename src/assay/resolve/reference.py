@@ -50,7 +50,8 @@ def build_reference(places_file: str | Path = "", actors_file: str | Path = "") 
     return Reference(countries, actors, tuple(gazetteer_entries(places)))
 
 
-def _digest(path: str) -> str:
+def file_digest(path: str) -> str:
+    """The SHA-256 of a user's file ("" for none): what a Reference and the extractor versions are keyed on."""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest() if path else ""
 
 
@@ -61,5 +62,5 @@ def _cached(places_file: str, places_digest: str, actors_file: str, actors_diges
 
 def reference_from(settings: Settings) -> Reference:
     """The Reference for these settings' places and actors files, built once per file content."""
-    return _cached(settings.places_file, _digest(settings.places_file),
-                   settings.actors_file, _digest(settings.actors_file))
+    return _cached(settings.places_file, file_digest(settings.places_file),
+                   settings.actors_file, file_digest(settings.actors_file))
