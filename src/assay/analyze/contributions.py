@@ -51,9 +51,8 @@ class ArticleFacts:
     claims: tuple[ClaimFacts, ...]
 
 
-def claim_facts(ex: Extraction, claim: Claim, seq: int) -> ClaimFacts:
+def claim_facts(ex: Extraction, claim: Claim, seq: int, figures: tuple[FigureFact, ...] = ()) -> ClaimFacts:
     names, words = content_terms(claim)
-    figures = claim_figures(ex, claim)
     states = claim.modality not in ("hypothetical", "predicted")
     comparable = states and (bool(names) and len(words) >= MIN_WORDS or bool(figures))
     return ClaimFacts(claim.id, seq, claim.source_kind, ex.source_name(claim), claim.source is not None,
@@ -64,6 +63,7 @@ def claim_facts(ex: Extraction, claim: Claim, seq: int) -> ClaimFacts:
 
 def article_facts(ex: Extraction) -> ArticleFacts:
     a = ex.article
+    figures = claim_figures(ex)
     return ArticleFacts(a.id, a.published, a.outlet, len(a.text), signature(a.text), day_number(a.published),
                         tuple(sorted(parties(ex))), tuple(members_of(ex)),
-                        tuple(claim_facts(ex, c, n) for n, c in enumerate(ex.claims)))
+                        tuple(claim_facts(ex, c, n, figures.get(c.id, ())) for n, c in enumerate(ex.claims)))

@@ -161,11 +161,12 @@ def claim_views(extractions: Iterable[Extraction], copy_of: dict[str, str],
     views = []
     for ex in extractions:
         group = copy_of.get(ex.article.id, ex.article.id)
+        by_claim = claim_figures(ex)
         for c in ex.claims:
             if c.modality in ("hypothetical", "predicted"):
                 continue
             names, words = content_terms(c)
-            figures = claim_figures(ex, c)
+            figures = by_claim.get(c.id, ())
             if names and len(words) >= MIN_WORDS or figures:
                 views.append(ClaimView((ex.article.id, c.id), origins[(ex.article.id, c.id)], is_negative(c),
                                        names, words, tuple((s.start, s.end) for s in c.content), group, figures))

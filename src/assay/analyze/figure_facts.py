@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from assay.analyze.estimates import AGREE_DAYS, main_country, point_bounds, series_key
 from assay.dates import iso_day
-from assay.records import Claim, Extraction
+from assay.records import Extraction
 from assay.serial import Record
 
 FIGURE_BLOCK = "fig:"  # prefix of the blocking names that pair claims giving figures of one estimand
@@ -45,25 +45,25 @@ class FigureFact(Record):
         return (self.high is None or other.low <= self.high) and (other.high is None or self.low <= other.high)
 
 
-def claim_figures(ex: Extraction, claim: Claim) -> tuple[FigureFact, ...]:
-    """The reported figures the claim gives, with an estimand, a date and a bound that says something."""
-    day = iso_day(claim.stated_on or ex.article.published)
-    if day is None or claim.modality in ("negated", "hypothetical", "predicted"):
-        return ()
+def claim_figures(ex: Extraction) -> dict[str, tuple[FigureFact, ...]]:
+    """Claim id -> the reported figures it gives, with an estimand, a date and a bound that says something
+    (one pass over the article's figures; the article's main country is read once)."""
+    claims = {c.id: c for c in ex.claims if c.modality not in ("negated", "hypothetical", "predicted")}
     place = main_country(ex)
-    out = []
+    out: dict[str, list[FigureFact]] = {}
     for q in ex.quantities:
-        e = q.estimand
-        if q.claim != claim.id or e is None or q.status != "reported" or q.bound == "vague" \
+        e, claim = q.estimand, claims.get(q.claim or "")
+        if claim is None or e is None or q.status != "reported" or q.bound == "vague" \
                 or e.concept not in FACT_CONCEPTS or e.concept == "casualties" and e.measure is None:
             continue
+        day = iso_day(claim.stated_on or ex.article.published)
         low, high = point_bounds({"value": q.value, "low": q.low, "high": q.high, "bound": q.bound})
-        if low <= 0 and high == float("inf"):
+        if day is None or low <= 0 and high == float("inf"):
             continue
-        out.append(FigureFact(series_key(q.estimand, place, ex.article.published), low,
-                              None if high == float("inf") else high, day.toordinal(),
-                              q.span.text, q.bound or "exact", ex.article.id))
-    return tuple(out)
+        out.setdefault(claim.id, []).append(FigureFact(
+            series_key(e, place, ex.article.published), low, None if high == float("inf") else high,
+            day.toordinal(), q.span.text, q.bound or "exact", ex.article.id))
+    return {cid: tuple(figs) for cid, figs in out.items()}
 
 
 def figure_blocks(figures: tuple[FigureFact, ...]) -> frozenset[str]:
