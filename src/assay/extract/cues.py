@@ -74,9 +74,14 @@ def _that_conj(tok: Token) -> bool:
     """A second that-clause the parser made a conjunct of the reporting verb: "said X, and that Y". A "that"
     before a singular noun is a determiner the parser took for a mark ("and that location is ...")."""
     doc = tok.doc
-    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "mark" and c.lower_ == "that" and (c.i + 1 >= len(doc) or doc[c.i + 1].tag_ != "NN")
-        for c in tok.children)
+    mark = _that_mark(tok)
+    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and mark is not None \
+        and (mark.i + 1 >= len(doc) or doc[mark.i + 1].tag_ != "NN")
+
+
+def _that_mark(clause: Token) -> Token | None:
+    """The clause's "that" when it opens with one."""
+    return next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that"), None)
 
 
 def _verb_content(verb: Token, cls: str) -> tuple[list[tuple[int, int]], Token | None]:
@@ -110,8 +115,7 @@ def _clause_hung_on_noun(verb: Token) -> Token | None:
     for c in verb.children:
         for noun in (g for g in c.children if g.dep_ == "pobj") if c.dep_ == "prep" else ():
             for clause in noun.children:
-                if clause.dep_ in ("acl", "relcl") and clause.pos_ in ("VERB", "AUX") \
-                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                if clause.dep_ in ("acl", "relcl") and clause.pos_ in ("VERB", "AUX") and _that_mark(clause):
                     return clause
     return None
 
@@ -231,7 +235,7 @@ def by_count(tok: Token, sent: SpacySpan) -> Found | None:
     """"By the agency's count, Iran shipped 2,000" and "The Pentagon's count is lower: 70 attacks": a figure
     given as someone's count or estimate; the source is the possessor (a noun: "by his count" is left to the
     verbs around it), and the sentence must give a number."""
-    noun = None
+    noun, phrase = None, None
     if tok.lower_ == "by" and tok.dep_ == "prep":
         noun = next((c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in COUNT_NOUNS), None)
         phrase = subtree_range(tok) if noun is not None else None
