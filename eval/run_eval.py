@@ -21,6 +21,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import halves
+
 EVAL_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = EVAL_DIR.parent
 FLOORS_PATH = EVAL_DIR / "floors.json"
@@ -44,6 +46,7 @@ class EvalSet:
     scorer: str
     script: str = ""  # a script of ours in eval/ that builds its own test data from <folder>/<gold> and scores it
     runner: str = "extract"  # "estimates": ingest the inputs into a fresh store and score `assay estimates --json`
+    splittable: bool = True  # scored again on each half of eval/splits.json (not a one-article set)
 
     def inputs_path(self, shared: Path) -> Path:
         return shared / "data" / self.folder / "inputs.jsonl"
@@ -57,7 +60,7 @@ class EvalSet:
 
 # One line per set; metric keys in floors.json are "<name>.<scorer key>" (nested scorer keys joined by ".").
 SETS: tuple[EvalSet, ...] = (
-    EvalSet("seed", "seed", "gold_seed.json", "score_seed.py"),
+    EvalSet("seed", "seed", "gold_seed.json", "score_seed.py", splittable=False),
     EvalSet("polnear_dev", "polnear/dev", "gold_attribution.jsonl", "score_attribution.py"),
     EvalSet("newsquant_dev", "newsquant/dev", "gold_quantities.jsonl", "score_quantities.py"),
     EvalSet("plover_dev", "plover/dev", "gold_events.jsonl", "score_events.py"),
@@ -66,7 +69,7 @@ SETS: tuple[EvalSet, ...] = (
     EvalSet("lgl_dev", "geo/lgl/dev", "gold_places.jsonl", "score_places.py"),
     EvalSet("trnews_dev", "geo/trnews/dev", "gold_places.jsonl", "score_places.py"),
     EvalSet("geovirus_dev", "geo/geovirus/dev", "gold_places.jsonl", "score_places.py"),
-    EvalSet("dedupe", "corpus", "fulltext.jsonl", "", script="dedupe_eval.py"),
+    EvalSet("dedupe", "corpus", "fulltext.jsonl", "", script="dedupe_eval.py", splittable=False),
     EvalSet("series_stories", "series/stories/dev", "gold_story.json", "score_series.py", runner="estimates"),
     EvalSet("series_news", "series/news/dev", "gold_story.json", "score_series.py", runner="estimates"),
     EvalSet("claims_stories", "series/stories/dev", "gold_claims.jsonl", "score_claims.py"),
@@ -149,9 +152,9 @@ def run_estimates(es: EvalSet, shared: Path) -> Path | None:
     return out
 
 
-def run_scorer(es: EvalSet, shared: Path, pred: Path) -> dict[str, float] | None:
+def run_scorer(es: EvalSet, shared: Path, pred: Path, gold: Path | None = None) -> dict[str, float] | None:
     """The scorer's --json metrics (numeric leaves, rounded to DIGITS); None when it fails."""
-    cmd = [sys.executable, str(es.scorer_path(shared)), str(es.gold_path(shared)), str(pred), "--json"]
+    cmd = [sys.executable, str(es.scorer_path(shared)), str(gold or es.gold_path(shared)), str(pred), "--json"]
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.stderr.strip():
         print(f"[{es.name}] scorer stderr:\n{proc.stderr.rstrip()}", file=sys.stderr)
@@ -186,11 +189,31 @@ def run_script(es: EvalSet, shared: Path) -> dict[str, float] | None:
         return None
 
 
-def evaluate(es: EvalSet, shared: Path, workers: int) -> dict[str, float] | None:
+def score_halves(es: EvalSet, shared: Path, pred: Path, half_a: set[str]) -> dict[str, float]:
+    """Metrics of each half of the set, keyed "@A.<key>" and "@B.<key>"; the whole run is cut, not re-run."""
+    metrics: dict[str, float] = {}
+    for half in halves.HALVES:
+        keep = halves.half_ids(es.inputs_path(shared), half, half_a)
+        gold_cut = OUT_DIR / f"{es.name}.{half}.gold{es.gold_path(shared).suffix}"
+        pred_cut = OUT_DIR / f"{es.name}.{half}{pred.suffix}"
+        halves.write_half(es.gold_path(shared), gold_cut, keep)
+        halves.write_half(pred, pred_cut, keep)
+        scored = run_scorer(es, shared, pred_cut, gold_cut) or {}
+        metrics.update({f"@{half}.{k}": v for k, v in scored.items()})
+    return metrics
+
+
+def evaluate(es: EvalSet, shared: Path, workers: int, splits: dict[str, set[str]]) -> dict[str, float]:
+    """Metrics keyed "<set>.<key>", and "<set>@<half>.<key>" for a set with a split."""
     if es.script:
-        return run_script(es, shared)
+        metrics = run_script(es, shared) or {}
+        return {f"{es.name}.{k}": v for k, v in metrics.items()}
     pred = run_estimates(es, shared) if es.runner == "estimates" else run_extract(es, shared, workers)
-    return run_scorer(es, shared, pred) if pred else None
+    whole = (run_scorer(es, shared, pred) if pred else None) or {}
+    measured = {f"{es.name}.{k}": v for k, v in whole.items()}
+    if pred and whole and es.splittable and es.folder in splits:
+        measured.update({f"{es.name}{k}": v for k, v in score_halves(es, shared, pred, splits[es.folder]).items()})
+    return measured
 
 
 def load_floors() -> dict[str, float]:
@@ -220,12 +243,20 @@ def compare(floors: dict[str, float], measured: dict[str, float], ran: set[str])
     return rows
 
 
-def print_table(rows: list[Row]) -> None:
+def half_value(measured: dict[str, float], key: str, half: str) -> str:
+    name, metric = key.split(".", 1)
+    value = measured.get(f"{name}@{half}.{metric}")
+    return "-" if value is None else f"{value:.4f}"
+
+
+def print_table(rows: list[Row], measured: dict[str, float]) -> None:
+    """Floors against the whole set, with each half's value beside it (halves are not floored)."""
     width = max([len("key")] + [len(r[0]) for r in rows])
-    print(f"\n{'key':<{width}}  {'floor':>7}  {'measured':>8}  status")
+    print(f"\n{'key':<{width}}  {'floor':>7}  {'measured':>8}  {'half A':>7}  {'half B':>7}  status")
     for key, floor, value, status in rows:
         shown = "-" if value is None else f"{value:.4f}"
-        print(f"{key:<{width}}  {floor:>7.4f}  {shown:>8}  {status}")
+        a, b = half_value(measured, key, "A"), half_value(measured, key, "B")
+        print(f"{key:<{width}}  {floor:>7.4f}  {shown:>8}  {a:>7}  {b:>7}  {status}")
 
 
 def print_references(measured: dict[str, float], ran: set[str]) -> None:
@@ -258,14 +289,14 @@ def run_sets(sets: list[EvalSet], shared: Path, workers: int) -> tuple[dict[str,
     """Measured metrics keyed "<set>.<key>", and the names of the sets that were attempted."""
     measured: dict[str, float] = {}
     ran: set[str] = set()
+    splits = halves.load_splits()
     for es in sets:
         missing = missing_files(es, shared)
         if missing:
             print(f"[{es.name}] skipped: missing {', '.join(str(p) for p in missing)}")
             continue
         ran.add(es.name)
-        metrics = evaluate(es, shared, workers) or {}
-        measured.update({f"{es.name}.{k}": v for k, v in metrics.items()})
+        measured.update(evaluate(es, shared, workers, splits))
     return measured, ran
 
 
@@ -278,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
     measured, ran = run_sets(select_sets(args.sets), shared, args.workers)
     rows = compare(load_floors(), measured, ran)
-    print_table(rows)
+    print_table(rows, measured)
     print_references(measured, ran)
     if args.update:
         raw = json.loads(FLOORS_PATH.read_text(encoding="utf-8")) if FLOORS_PATH.exists() else {}
