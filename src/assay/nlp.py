@@ -16,17 +16,29 @@ DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’ -]{2,}(?:, [A-Z][\w.'’ -]+)*(?: \(
 
 @Language.component(LINE_BREAK_COMPONENT)
 def line_breaks(doc: Doc) -> Doc:
-    """A sentence never runs across a line break or a dateline: headlines and paragraphs stay apart."""
+    """A sentence never runs across a line break or a dateline: headlines and paragraphs stay apart. Nor does
+    one start with a lower-case word after a full stop, or after a spaced initial: "at 10 a . m . and opened
+    fire" and "said Rusli M . Saleh" are one sentence each."""
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
         elif "\n" in tok.whitespace_:
             doc[tok.i + 1].is_sent_start = True
+        elif tok.text == "." and (doc[tok.i + 1].is_lower and doc[tok.i + 1].is_alpha or _after_initial(tok)):
+            doc[tok.i + 1].is_sent_start = False
     for m in DATELINE.finditer(doc.text):
         after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if after is not None and after.start > 0:
             doc[after.start].is_sent_start = True
     return doc
+
+
+def _after_initial(stop) -> bool:
+    """ "Rusli M . Saleh", "U . S . officials": the full stop of a spaced initial ends no sentence."""
+    if stop.i < 2:
+        return False
+    letter, before = stop.doc[stop.i - 1], stop.doc[stop.i - 2]
+    return len(letter.text) == 1 and letter.is_upper and (before.is_title or before.text == ".")
 
 
 class ModelNotFound(RuntimeError):
