@@ -25,7 +25,9 @@ GROUP = {"they", "them", "it", "its", "their", "we", "us", "our"}
 RELATIVE = {"who", "which", "that", "whom"}
 HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
 ANONYMOUS = re.compile(r"anonymity|anonymously|unnamed|unidentified|not authori[sz]ed to|"
-                       r"declined to be (?:named|identified)|familiar with|on background", re.I)
+                       r"(?:declined|asked|requested|wished) not to be (?:named|identified)|"
+                       r"declined to be (?:named|identified)|"
+                       r"familiar with|on background", re.I)
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 TITLES = {"colonel", "col.", "general", "gen.", "president", "minister", "mayor", "governor", "senator",
           "sen.", "rep.", "gov.", "commander", "captain", "capt.", "major", "maj.", "lieutenant", "lt.",
@@ -38,6 +40,7 @@ BODY_NOUNS = {"agency", "ministry", "government", "embassy", "office", "departme
               "outlet", "broadcaster", "television", "channel", "group", "party", "campaign", "company",
               "organization", "organisation", "service", "court", "board", "team", "union", "bank",
               "hospital", "firm", "movement", "coalition", "alliance", "regime", "country", "city", "town"}
+DESCRIBING = ("det", "amod", "compound")  # what "the official who uses one name" keeps for matching
 PLACE_PREPS = {"in", "into", "from", "to", "inside", "across", "near"}
 
 
@@ -76,12 +79,19 @@ def _core(tokens: list[Token], head: Token) -> list[Token]:
 
 
 def _titles_of(first: Token, root: Token) -> set[str]:
-    """Title words just before a name ("Ostrevian President Lenart Voss") or in its apposition
-    ("Matvei Orlan, a spokesman for the ministry")."""
+    """Title words just before a name ("Ostrevian President Lenart Voss") and the role its apposition
+    gives ("Matvei Orlan, a spokesman for the ministry", "Ema Suryani, a doctor at the clinic")."""
     doc = first.doc
     before = {doc[i].lower_ for i in range(max(0, first.i - 3), first.i)}
-    appos = {c.lower_ for c in root.children if c.dep_ == "appos"}
-    return (before | appos) & TITLES
+    return (before & TITLES) | {role.lower_ for role in _person_roles(root)}
+
+
+def _person_roles(name: Token) -> list[Token]:
+    """Appositions that say a name is a person by its role ("Fauzi, an official from the agency"), not a
+    body ("Gordon Advisors, an accounting firm") or a thing."""
+    kinds = source_kinds()
+    return [c for c in name.children if c.dep_ == "appos" and c.tag_ == "NN"
+            and c.lemma_.lower() not in BODY_NOUNS and kinds.get(c.lemma_.lower()) not in ("artifact", "media")]
 
 
 def _is_subject(tok: Token) -> bool:
@@ -272,6 +282,12 @@ class SourceResolver:
         known = self._known_person(name_words)
         if known is not None:
             return known, "person"
+        if head.pos_ == "PROPN" and _person_roles(head):  # a name the tagger missed, with its role
+            name = [t for t in tokens if t.i <= head.i and t.dep_ != "det"]
+            person = self._person(name)
+            if person is not None:
+                person.titles |= _titles_of(name[0], head)
+                return person, "person"
         kind = self._kind_of_tokens(tokens)
         orgs = [e for e in ents if e.label_ in ORG_LABELS and e.start <= head.i < e.end]
         if orgs:
@@ -290,6 +306,8 @@ class SourceResolver:
         is_person = head.tag_ == "NN" and head.lemma_.lower() not in BODY_NOUNS and kind not in ("artifact", "media")
         ent = self._entity(name, "person" if is_person else "org")
         ent.kind = kind
+        if is_person:  # "a US official involved in the talks" is "the official" later on
+            ent.titles.add(head.lower_)
         return ent, kind
 
     def _known_person(self, tokens: list[Token]) -> _Ent | None:
@@ -301,19 +319,25 @@ class SourceResolver:
 
     def _described(self, tokens: list[Token], head: Token) -> _Ent | None:
         """"the agency" after "the Defence Intelligence Agency": the latest group named with that word;
-        "the president" after "President Lenart Voss": the latest person with that title."""
-        if len(tokens) > 3 or not any(t.lower_ == "the" for t in tokens) or head.pos_ not in ("NOUN", "PROPN"):
+        "the president" after "President Lenart Voss" and "the official who uses one name" after "Fauzi, an
+        official": the latest person with that title or role."""
+        if not any(t.lower_ == "the" for t in tokens) or head.pos_ not in ("NOUN", "PROPN"):
             return None
-        title = head.lower_
-        if title in TITLES:
-            for end, person, _ in sorted(self.persons, key=lambda x: x[0], reverse=True):
-                if end <= head.i and title in person.titles:
-                    return person
+        described = [t for t in tokens if t.i == head.i or (t.head.i == head.i and t.dep_ in DESCRIBING)]
+        person = self._titled(head) if len(described) <= 3 else None
+        if person is not None or len(tokens) > 3:
+            return person
         words = {t.lower_ for t in tokens if t.dep_ != "det" and not t.is_punct}
         for end, ent, _ in sorted(self.groups, key=lambda x: x[0], reverse=True):
             if end <= head.i and ent.type != "person" \
                     and any(words <= set(n.lower().split()) for n in ent.written | {ent.name}):
                 return ent
+        return None
+
+    def _titled(self, head: Token) -> _Ent | None:
+        for end, person, _ in sorted(self.persons, key=lambda x: x[0], reverse=True):
+            if end <= head.i and head.lower_ in person.titles:
+                return person
         return None
 
     def resolve(self, head_i: int | None, source: tuple[int, int] | None) -> Resolved:
@@ -334,6 +358,8 @@ class SourceResolver:
             kind = "anonymous"
         if ent is None:
             return Resolved(None, kind)
+        if kind == "anonymous":  # "the official" later is still the one who asked not to be named
+            ent.kind = kind
         ent.mentions.add(source)
         if ent.type == "person":
             self.persons.append((head_i + 1, ent, True))

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from assay.extract.lexicon import cue_classes
 from assay.extract.numbers import VAGUE
 from assay.extract.parse import (
+    IMPRESSION_VERBS,
     Found,
     agent_of,
     clause_range,
@@ -39,13 +40,15 @@ DOCUMENT_NOUNS = {"poll", "survey", "study", "report", "interview", "statement",
 FIGURE_VERBS = {"put", "estimate", "place", "count", "record", "tally", "register", "document", "log", "revise",
                 "peg"}
 COUNTING_VERBS = {"count", "record", "tally", "register", "document", "log"}
+ADDRESSING = {"tell", "inform", "assure", "remind", "brief", "notify", "warn", "advise"}  # "told X that ..."
 # reporting verbs that take a clause but no object: an object before their clause is the clause's subject
 OBJECTLESS_SAY = {"say", "add", "note", "state", "announce", "claim", "estimate", "believe", "think", "insist",
                   "confirm", "report", "conclude", "predict"}
 SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
+QUOTE_MARKS = {'"', "“", "”", "''", "``", "«", "»"}
+INVERTING = {",", '"', "”", "''", "’"}  # what ends a statement before an inverted "said the doctor"
 # "by the agency's count", "the Pentagon's tally is lower": nouns whose possessor gives a figure
 COUNT_NOUNS = {"count", "tally", "estimate", "reckoning", "calculation", "figure", "figures", "toll"}
-IMPRESSION_VERBS = ("seem", "appear")  # "X seems to Y": an impression with no stated source
 PASSIVE_SAY = ("say", "report", "believe", "think", "expect", "predict", "estimate", "project",
                "forecast", "know", "rumor", "rumour", "understand", "suspect", "allege", "claim")
 
@@ -105,19 +108,32 @@ def _verb_content(verb: Token, cls: str) -> tuple[list[tuple[int, int]], Token |
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:  # "Kyiv, he noted, has ..." / "“...,” he said"
         return without(subtree_range(verb.head), subtree_range(verb)), verb.head
     if (hung := _clause_hung_on_noun(verb)) is not None:
-        return [_from_that(verb, clause_range(hung))], hung
+        start, end = clause_range(hung)
+        return [(start + (verb.doc[start].lower_ == "that"), end)], hung
     return [], None
 
 
 def _clause_hung_on_noun(verb: Token) -> Token | None:
-    """A "that" clause the parser hung on the noun of a phrase after the verb: "said in the same update that
-    the hospital had received ...", "said in a statement that ..."."""
-    for c in verb.children:
-        for noun in (g for g in c.children if g.dep_ == "pobj") if c.dep_ == "prep" else ():
-            for clause in noun.children:
-                if clause.dep_ in ("acl", "relcl") and clause.pos_ in ("VERB", "AUX") and _that_mark(clause):
-                    return clause
+    """A "that" clause the parser hung on a noun after the verb: "said in a statement that ...", "said in the
+    same update that the hospital had ...", "said the same day that ...", "told a meeting of his staff that
+    Moscow had ..." (the addressee of "tell" takes no "that" clause of its own)."""
+    nouns = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    nouns += [c for c in verb.children if c.dep_ == "npadvmod" and c.i > verb.i]
+    if verb.lemma_.lower() in ADDRESSING:
+        nouns += [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    for noun in nouns:
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "relcl") and clause.pos_ in ("VERB", "AUX") and _opens_with_that(clause):
+                return clause
     return None
+
+
+def _opens_with_that(clause: Token) -> bool:
+    """ "that the hospital had ...": a "that" and then the clause's own subject (the parser may call that
+    "that" a mark, an object or an adverb)."""
+    first = clause.left_edge
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in clause.children)
+    return _that_mark(clause) is not None or (first.lower_ == "that" and subject)
 
 
 def _passive_no_source(verb: Token) -> tuple[list[tuple[int, int]], Token] | None:
@@ -131,6 +147,71 @@ def _passive_no_source(verb: Token) -> tuple[list[tuple[int, int]], Token] | Non
     if not rest or (impression and is_cue_verb(rest[0])):  # "appears to show": the inner cue speaks
         return None
     return [subtree_range(c) for c in subj + rest], rest[0]
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """ '"...," added the doctor' and '..., said Eva, a student': after the statement, the parser made the
+    speaker that follows the verb its object. Only verbs that take no object, right after a comma or quote."""
+    doc = verb.doc
+    if verb.lemma_.lower() not in OBJECTLESS_SAY or verb.i == 0 or doc[verb.i - 1].text not in INVERTING:
+        return None
+    if any(c.dep_ in CLAUSES and c.i > verb.i for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")),
+                None)
+
+
+def _trailing_speaker(verb: Token) -> Token | None:
+    """ "... a child who died when a wall fell, Ema Suryani, a doctor at the clinic, told AFP": the parser hung
+    the speaker after a long clause on a noun of that clause. The speaker is the comma-set apposition that
+    ends just before the verb."""
+    clauses = [c for c in verb.children if c.dep_ in CLAUSES and c.i < verb.i]
+    if not clauses:
+        return None
+    doc = verb.doc
+    end = verb.i - 1 if doc[verb.i - 1].text == "," else verb.i
+    found = [t for t in doc[clauses[0].left_edge.i:end]
+             if t.dep_ == "appos" and t.pos_ in ("PROPN", "NOUN") and t.right_edge.i == end - 1
+             and t.left_edge.i > clauses[0].left_edge.i and doc[t.left_edge.i - 1].text == ","]
+    return min(found, key=lambda t: t.left_edge.i) if found else None
+
+
+def _unparsed_speaker(verb: Token, content: list[tuple[int, int]]) -> tuple[Token | None, list[tuple[int, int]]]:
+    """The speaker of a cue the parser gave no subject, with the content cut back before a trailing one."""
+    if (inverted := _inverted_speaker(verb)) is not None:
+        return inverted, content
+    trailing = _trailing_speaker(verb)
+    if trailing is None:
+        return None, content
+    cut = trailing.left_edge.i - 1  # the comma before the speaker
+    return trailing, [(s, min(e, cut)) for s, e in content if s < cut]
+
+
+def _statement_before(verb: Token, subj: Token) -> tuple[int, int] | None:
+    """ "The quake struck at a depth of 10 km and its epicentre was 55 km west of the town, the survey said":
+    the parser hung the statement on the closing "SOURCE said" by no clause relation. The statement is the
+    sentence up to the comma before the source, when the source and its verb close the sentence ("said on
+    Tuesday" at most) and what comes before holds a main clause ("If the jury agrees, they may find" does not)."""
+    doc, sent = verb.doc, verb.sent
+    comma = subj.left_edge.i - 1
+    if verb.dep_ != "ROOT" or comma <= sent.start + 3 or doc[comma].text != "," or verb.i < subj.i:
+        return None
+    after = [t for t in doc[verb.i + 1:sent.end] if not t.is_punct]
+    if len(after) > 5 or any(t.head.i == verb.i and t.dep_ not in ("npadvmod", "advmod", "prep") for t in after):
+        return None
+    before = doc[sent.start:comma]
+    if any(t.text in QUOTE_MARKS for t in before):
+        return None  # a quote before the cue is found as a quote
+    if not any(_main_clause(t) for t in before):
+        return None
+    return sent.start, comma
+
+
+def _main_clause(tok: Token) -> bool:
+    """A finite verb with its own subject, not opened by "if", "when", "as" or the like."""
+    return tok.tag_ in ("VBD", "VBZ", "VBP", "MD") and tok.dep_ not in ("advcl", "csubj") \
+        and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children) \
+        and not any(c.dep_ == "mark" for c in tok.children)
 
 
 def verb_cue(verb: Token) -> Found | None:
@@ -153,6 +234,10 @@ def verb_cue(verb: Token) -> Found | None:
     if not content and (stance := stance_cue(verb)) is not None:
         return stance
     subj = subject_of(verb) or agent_of(verb)
+    if subj is None:
+        subj, content = _unparsed_speaker(verb, content)
+    elif not content and (before := _statement_before(verb, subj)) is not None:
+        content, content_head = [before], verb.doc[before[0]:before[1]].root
     found = Found(cue, cls, verb.i, content, content_head=content_head.i if content_head is not None else None)
     if subj is not None:
         found.source_head = subj.i

@@ -132,12 +132,18 @@ def without(outer: tuple[int, int], inner: tuple[int, int]) -> list[tuple[int, i
     return [p for p in parts if p[1] > p[0]]
 
 
+IMPRESSION_VERBS = ("seem", "appear")  # "X seems to Y": an impression with no stated source
+
+
 def new_clause(tok: Token) -> bool:
-    """A coordinated or trailing clause that says something else: it has its own subject, or it is
-    itself a reporting verb ("..., and 22 percent said ...", "..., but added ...", "..., saying ...")."""
+    """A coordinated or trailing clause that is a statement of its own: a reporting verb ("..., and 22
+    percent said ...", "..., but added ...", "..., saying ..."). An impression the reported clause goes on
+    to ("the building had no guard and appeared to have no alarm, the chief said") stays in the clause."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     lemma = tok.lemma_.lower()
+    if lemma in IMPRESSION_VERBS and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
     return (lemma, "VERB") in cue_classes() or lemma in stance_frames()
 
 

@@ -10,6 +10,9 @@ from assay.extract.lexicon import stance_frames
 from assay.extract.parse import Found, cue_range, subject_of, subtree_range
 
 OBJECT_PREPS = ("to", "as", "for", "with", "against", "into", "about", "of")
+# what a court or an office grants: "denied the motion", "rejected the appeal" are acts, not denials
+GRANTED = {"motion", "request", "bail", "access", "entry", "permission", "visa", "appeal", "application",
+           "petition", "parole", "asylum", "case", "lawsuit", "suit", "bid", "licence", "license", "passage"}
 NO_COMMENT_VERBS = {"comment", "respond", "discuss", "elaborate", "speak", "say", "answer", "confirm"}
 
 
@@ -18,7 +21,10 @@ def frame_content(verb: Token, frames: tuple[str, ...]) -> tuple[tuple[int, int]
     children = list(verb.children)
     for frame in frames:
         if frame in ("obj", "obj_as"):
-            objs = [c for c in children if c.dep_ == "dobj"]
+            has_as = any(c.lower_ == "as" for c in children)  # "what he hails as X" says X; "what it disputed" nothing
+            objs = [c for c in children if c.dep_ == "dobj" and (has_as or c.tag_ not in ("WP", "WDT"))]
+            if objs and objs[0].lemma_.lower() in GRANTED and stance_frames()[verb.lemma_.lower()][0] == "deny":
+                return None
             if not objs or (frame == "obj_as" and not any(c.lower_ == "as" for c in children)):
                 continue
             # "linked X to Y", "cited X as Z": prepositions after the object belong to the content
@@ -32,6 +38,10 @@ def frame_content(verb: Token, frames: tuple[str, ...]) -> tuple[tuple[int, int]
                 objs = [c for c in children if c.dep_ == "dobj" and c.i < xcomps[0].i]
                 lo = min(subtree_range(c)[0] for c in objs + xcomps)
                 return (lo, subtree_range(xcomps[0])[1]), xcomps[0], verb.i + 1
+        if frame == "ger":  # "denied targeting civilians"
+            gerunds = [c for c in children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i > verb.i]
+            if gerunds:
+                return subtree_range(gerunds[0]), gerunds[0], verb.i + 1
         if frame.startswith("prep:"):
             preps = [c for c in children if c.dep_ in ("prep", "prt") and c.lower_ == frame[5:]]
             objs = [p for c in preps for p in c.children if p.dep_ in ("pobj", "pcomp")]
@@ -55,8 +65,8 @@ def stance_cue(verb: Token) -> Found | None:
     if entry is None or verb.pos_ != "VERB" or no_comment(verb):
         return None
     subj = subject_of(verb)
-    if subj is None or subj.lower_ in ("it", "this", "that", "which"):
-        return None
+    if subj is None or subj.lower_ in ("this", "that", "which") or (subj.lower_ == "it" and entry[0] != "deny"):
+        return None  # an "it" that denies, rejects or dismisses is an actor; one that "calls for" may be a text
     framed = frame_content(verb, entry[1])
     if framed is None:
         return None
