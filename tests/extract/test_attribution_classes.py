@@ -166,3 +166,17 @@ def test_a_spaced_abbreviation_does_not_end_the_sentence(extract):
     said = next(c for c in ex.claims if c.cue.text == "said")
     assert said.source.text == "the police"
     assert said.content[0].text.startswith("The gunman entered")
+
+
+def test_a_clause_saying_none_exist_is_negated(extract):
+    ex = extract("The defence ministry said there were no foreign fighters in the province. "
+                 "A police spokesman said no group had claimed the bombing.")
+    assert [c.modality for c in ex.claims if c.cue.text == "said"] == ["negated", "negated"]
+
+
+def test_a_hedge_inside_a_description_leaves_the_claim_asserted(extract):
+    ex = extract("The hospital said two men who are believed to be guards at the depot had surgery for burns. "
+                 '"It costs them perhaps $20,000. We pay far more," said Ilse Varga, an analyst.')
+    said, quoted = (c for c in ex.claims if c.cue.text == "said")
+    assert said.modality == "asserted"
+    assert quoted.modality == "hedged"  # "perhaps" hedges the quoted sentence's own figure

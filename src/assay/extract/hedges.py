@@ -1,7 +1,9 @@
 """Modality and hedge cues of a claim (SCHEMA.md Claim.modality, Claim.hedges).
 
-Order of precedence: a denial or a negated content is `negated`; an if-clause or
-would/could on the content's verb is `hypothetical`; a hedge word is `hedged`;
+Order of precedence: a denial or a negated content ("not", "never", "there were no
+X", "no group has claimed") is `negated`; an if-clause or would/could on the
+content's verb is `hypothetical`; a hedge word of the claim's own clauses (not one
+inside a description: "two men, believed to be managers, had surgery") is `hedged`;
 a prediction cue or will/going-to is `predicted`; otherwise `asserted`.
 """
 
@@ -43,6 +45,35 @@ def _content_heads(doc: Doc, found: Found, content: list[tuple[int, int]]) -> li
     return [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
 
 
+NOUN_MODIFIERS = ("acl", "relcl", "appos", "amod", "compound", "poss", "pobj")  # a figure's "perhaps" stays
+
+
+def _on_spine(doc: Doc, hedge: tuple[int, int], found: Found, content: list[tuple[int, int]]) -> bool:
+    """A hedge of the claim's own clauses (or of its cue and source), not one inside a description: "two men,
+    believed to be managers, had surgery" is asserted. The hedge governs the content part it stands in
+    unless a noun's modifier lies between."""
+    span = doc.char_span(*hedge, alignment_mode="expand")
+    part = next((doc.char_span(s, e, alignment_mode="expand") for s, e in content if s <= hedge[0] < e), None)
+    if span is None or part is None:
+        return True  # in the cue or the source
+    tok = span.root
+    for _ in range(12):
+        if tok.head.i == tok.i or not (part.start <= tok.head.i < part.end):
+            return True
+        if tok.dep_ in NOUN_MODIFIERS:
+            return False
+        tok = tok.head
+    return False
+
+
+def _none_of(verb: Token) -> bool:
+    """ "there were no foreign fighters in the country", "no group has claimed the attack": the clause says
+    that none exist or none did."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and _has_child(c, ("det",), {"no"}) for c in verb.children) \
+        or (any(c.dep_ == "expl" for c in verb.children)
+            and any(c.dep_ == "attr" and _has_child(c, ("det",), {"no"}) for c in verb.children))
+
+
 def _has_child(tok: Token, deps: tuple[str, ...], words: set[str]) -> bool:
     return any(c.dep_ in deps and c.lower_ in words for c in tok.children)
 
@@ -70,11 +101,12 @@ def modality_and_hedges(doc: Doc, found: Found,
         if span is not None:
             hedges.extend(_hedges_in(doc, span.start, span.end))
     heads = _content_heads(doc, found, content)
+    hedges = [h for h in hedges if _on_spine(doc, h, found, content)]
     if found.cue_class == "deny" or any(c.dep_ == "neg" for c in cue.children):
         return "negated", hedges
     if any(_is_conditional(h) or _has_child(h, ("aux",), _hypothetical_aux(cue, found)) for h in heads):
         return "hypothetical", hedges
-    if any(c.dep_ == "neg" for h in heads for c in h.children):
+    if any(c.dep_ == "neg" for h in heads for c in h.children) or any(_none_of(h) for h in heads):
         return "negated", hedges
     if hedges or cue.lemma_.lower() in BELIEF_HEDGES:
         return "hedged", hedges
