@@ -94,3 +94,25 @@ def test_a_figure_in_a_stance_takes_the_source_that_reports_it(extract):
     q = next(q for q in ex.quantities if q.span.text.startswith("more than 100"))
     claim = next(c for c in ex.claims if c.id == q.claim)
     assert claim.source is not None and "Kestrel" in claim.source.text
+
+
+def test_a_since_phrase_makes_a_running_total_of_its_own(extract):
+    since_date = estimand_of(extract, "Since the first raids last September, gunners have shot down more than "
+                             "900 of the drones.", "more than 900", published="2026-03-02").estimand
+    assert since_date.period == "since:2025-09"
+    since_clause = estimand_of(extract, "The agency said 6,500 trucks had entered the enclave since the "
+                               "blockade ended.", "6,500").estimand
+    assert since_clause.period == "since"
+    plain = estimand_of(extract, "The agency said 6,500 trucks had entered the enclave.", "6,500").estimand
+    assert plain.key() != since_clause.key()
+    toll = estimand_of(extract, "At least 30 people have been killed since the fighting began.", "At least 30")
+    assert toll.estimand.period is None  # a toll is one running series, said with "since" or not
+
+
+def test_a_flow_counted_on_a_day_and_a_rate_on_the_verb_are_series_of_their_own(extract):
+    day = estimand_of(extract, "The agency said 212 trucks crossed into the enclave on February 24.", "212").estimand
+    assert day.period == "2026-02-24"
+    rate = estimand_of(extract, "Before the siege, about 300 trucks crossed each working day.", "about 300")
+    assert rate.estimand.kind == "per day"
+    troops = estimand_of(extract, "About 2,000 soldiers arrived in the port on March 14.", "About 2,000")
+    assert troops.estimand.period is None  # a force's size: the day is when it was said

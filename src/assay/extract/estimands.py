@@ -38,6 +38,7 @@ PROJECTION_VERBS = {"expect", "project", "forecast", "plan", "intend", "aim", "p
 PROJECTION_NOUNS = {"target", "goal", "projection", "forecast", "plan", "capacity", "aim"}
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "acomp", "pobj", "dative", "npadvmod"}
 TALLY_NOUNS = {"number", "total", "figure", "count", "tally", "estimate"}
+FLOW_CONCEPTS = {"vehicles", "weapons", "attacks"}  # counted by the day they happen: a day is their period
 HAPPENED_TO_PEOPLE = {"casualties", "displaced", "detained", "people"}
 PLAIN_VERB_CONCEPTS = {"money", "percentage", "other", "people", "vehicles"}
 NESTED = {"relcl", "acl", "advcl", "ccomp", "parataxis", "appos"}
@@ -224,31 +225,74 @@ def own_clause(verb: Token, keep: Token) -> set[int]:
     return out
 
 
-def period_of(times: Sequence[Time], words: set[int], text: str) -> str | None:
-    """A month or year said in the figure's own clause, other than a day: "in 2023", "in October";
-    "since April" gives a cumulative period ("since:2024-04")."""
+def period_of(doc: Doc, times: Sequence[Time], words: set[int], day_counts: bool = False) -> str | None:
+    """A month or year said in the figure's own clause: "in 2023", "in October"; a time inside a "since"
+    phrase gives a running total ("since:2024-04", "since the first strikes last September"). A day counts
+    only for flows (`day_counts`: "419 trucks entered on April 10"); for the rest it is when it was said."""
     for t in times:
-        if t.span.start not in words or not t.value or t.granularity == "day" or t.type != "date":
+        if t.span.start not in words or not t.value or t.type != "date":
+            continue
+        if t.granularity == "day" and not day_counts:
             continue
         m = YEAR.match(t.value)
         if m is None:
             continue
-        lead = text[max(0, t.span.start - 8):t.span.start].lower().split()
-        if lead and lead[-1] in ("since", "from"):
+        lead = doc.text[max(0, t.span.start - 8):t.span.start].lower().split()
+        if (lead and lead[-1] in ("since", "from")) or _in_since_phrase(doc, t):
             return "since:" + m.group(0)
         if lead and lead[-1] in ("by", "until", "before", "after"):
             continue
-        return m.group(0)
+        return t.value if t.granularity == "day" else m.group(0)
     return None
+
+
+def _in_since_phrase(doc: Doc, t: Time) -> bool:
+    span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in (span.root, *list(span.root.ancestors)[:4]):
+        if tok.lower_ == "since" or any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
+            return True
+    return False
+
+
+def since_clause(verb: Token) -> set[int]:
+    """The words of a "since" clause on the figure's verb ("destroyed 223 since the first was downed on
+    September 13"): nested, but it says the figure's period."""
+    return {t.idx for c in verb.children if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children) for t in c.subtree}
+
+
+def open_since(doc: Doc, words: set[int]) -> bool:
+    """ "13,000 trucks have entered since the war began": a running total from an undated start."""
+    return any(t.lower_ == "since" and t.idx in words for t in doc)
 
 
 def rate_of(doc: Doc, end: int) -> str | None:
     """ "300 a month", "150 trucks per day", "13 children each day": a rate, its own series."""
-    words = [t.lower_ for t in doc[end:min(len(doc), end + 3)]]
+    toks = list(doc[end:min(len(doc), end + 4)])
+    words = [t.lower_ for t in toks]
     for i, w in enumerate(words[:2]):
-        if w in ("a", "per", "each", "every") and i + 1 < len(words) and words[i + 1] in RATE_UNITS:
-            return RATE_UNITS[words[i + 1]]
+        if w not in ("a", "per", "each", "every"):
+            continue
+        after = [t.lower_ for t in toks[i + 1:] if t.pos_ != "ADJ"][:1]  # "500 trucks a working day"
+        if after and after[0] in RATE_UNITS:
+            return RATE_UNITS[after[0]]
     return "day" if words[:1] == ["daily"] else None
+
+
+def verb_rate(verb: Token) -> str | None:
+    """ "500 trucks entered each day", "crossed at a rate of 40 per day": the rate hangs on the verb."""
+    for c in verb.children:
+        unit = RATE_UNITS.get(c.lemma_.lower())
+        if unit and c.dep_ in ("npadvmod", "advmod", "obl") \
+                and (c.lower_ == "daily" or any(d.lower_ in ("a", "each", "every", "per") for d in c.children)):
+            return unit
+        if c.dep_ == "prep" and c.lower_ == "per":
+            unit = next((RATE_UNITS.get(g.lemma_.lower()) for g in c.children if g.dep_ == "pobj"), None)
+            if unit:
+                return unit
+    return None
 
 
 def projected(verb: Token | None, noun: Token, text: str) -> bool:
@@ -327,13 +371,17 @@ def read_estimand(doc: Doc, num_start: int, num_end: int, noun_i: int | None, un
     elif measure is None and final in PLAIN_VERB_CONCEPTS:
         measure = _plain_measure(verb, noun)
     clause = verb if verb is not None else noun
-    period = period_of(times, own_clause(clause, noun), doc.text)
+    words = own_clause(clause, noun) | since_clause(clause)
+    flow = final in FLOW_CONCEPTS
+    period = period_of(doc, times, words, day_counts=flow)
     if period is None and clause.dep_ in ("relcl", "advcl", "acl") and clause.head.i != clause.i:
         # "the disaster in December 2003, in which 31,000 were killed"; "hit in February, killing 600"
-        period = period_of(times, own_clause(clause.head, clause), doc.text)
+        period = period_of(doc, times, own_clause(clause.head, clause), day_counts=flow)
+    if period is None and final not in HAPPENED_TO_PEOPLE | {"other"} and open_since(doc, words):
+        period = "since"
     end = noun.i + 1
     tail = doc[num_start:min(len(doc), end + 6, num.sent.end)].text
-    rate = rate_of(doc, end)
+    rate = rate_of(doc, end) or (verb_rate(verb) if verb is not None else None)
     kind = "projection" if projected(verb, noun, tail) else f"per {rate}" if rate else "count"
     return Estimand(concept=final, measure=measure, counted=counted if final not in ("casualties",) else None,
                     group=group_of(noun, verb, final, num, countries), period=period,
