@@ -116,3 +116,11 @@ def test_a_flow_counted_on_a_day_and_a_rate_on_the_verb_are_series_of_their_own(
     assert rate.estimand.kind == "per day"
     troops = estimand_of(extract, "About 2,000 soldiers arrived in the port on March 14.", "About 2,000")
     assert troops.estimand.period is None  # a force's size: the day is when it was said
+
+
+def test_a_sum_has_one_key_however_its_currency_is_written(extract):
+    keys = {estimand_of(extract, text, figure).estimand.key() for text, figure in (
+        ("Thieves made off with jewels worth two million euros.", "two million"),
+        ("Thieves made off with jewels worth €2 million.", "€2 million"),
+        ("Thieves made off with a two-million-euro haul.", "two-million"))}
+    assert len(keys) == 1 and "€" in keys.pop()

@@ -136,3 +136,11 @@ def test_phone_numbers_are_not_quantities(extract):
 def test_no_more_than_is_an_upper_bound(extract):
     q = only(extract, "The ministry said the volunteers numbered no more than 500.")
     assert (q.bound, q.low, q.high) == ("at_most", None, 500)
+
+
+@pytest.mark.parametrize("text", ["Thieves made off with a two-million-euro haul.",
+                                  "Thieves made off with a two - million - euro haul ."])
+def test_a_scale_inside_a_hyphenated_compound_multiplies(extract, text):
+    q = only(extract, text)
+    assert q.value == 2_000_000
+    assert not (q.unit or "").startswith("-")

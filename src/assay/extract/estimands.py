@@ -38,6 +38,9 @@ PROJECTION_VERBS = {"expect", "project", "forecast", "plan", "intend", "aim", "p
 PROJECTION_NOUNS = {"target", "goal", "projection", "forecast", "plan", "capacity", "aim"}
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "acomp", "pobj", "dative", "npadvmod"}
 TALLY_NOUNS = {"number", "total", "figure", "count", "tally", "estimate"}
+CURRENCY_NAMES = {"euro": "€", "eur": "€", "€": "€", "dollar": "$", "usd": "$", "$": "$", "us$": "$",
+                  "pound": "£", "sterling": "£", "gbp": "£", "£": "£", "yen": "¥", "¥": "¥", "rupee": "₹",
+                  "inr": "₹", "₹": "₹", "yuan": "yuan", "rouble": "rouble", "ruble": "rouble"}
 FLOW_CONCEPTS = {"vehicles", "weapons", "attacks"}  # counted by the day they happen: a day is their period
 HAPPENED_TO_PEOPLE = {"casualties", "displaced", "detained", "people"}
 PLAIN_VERB_CONCEPTS = {"money", "percentage", "other", "people", "vehicles"}
@@ -199,9 +202,16 @@ def _agent_group(verb: Token, countries: CountryTable) -> str | None:
     return None
 
 
+def currency_sign(unit: str | None) -> str:
+    """One name per currency, however it is written: "euros", "euro", "EUR" and "€" are "€"."""
+    word = (unit or "").lower().strip("- ")
+    return CURRENCY_NAMES.get(word, CURRENCY_NAMES.get(word.rstrip("s"), word))
+
+
 def _money_thing(num: Token, verb: Token | None) -> str | None:
     """What a sum is for: "a $320 million pier", "the pier cost $320 million", "the cost of one drone"."""
-    if num.head.pos_ == "NOUN" and num.dep_ in ("nummod", "compound", "amod", "nmod"):
+    if num.head.pos_ == "NOUN" and num.dep_ in ("nummod", "compound", "amod", "nmod") \
+            and currency_sign(num.head.lemma_) not in CURRENCY_NAMES.values():  # "two million euros": no thing
         return num.head.lemma_.lower()
     if verb is not None:
         for c in verb.children:
@@ -360,7 +370,7 @@ def read_estimand(doc: Doc, num_start: int, num_end: int, noun_i: int | None, un
     measure, m_concept, verb = measure_of(noun, num)
     if concept == "money":
         thing = _money_thing(num, _clause_verb(num))
-        n_concept, counted = concept, ":".join(w for w in ((unit or "").lower(), thing) if w) or None
+        n_concept, counted = concept, ":".join(w for w in (currency_sign(unit), thing) if w) or None
     elif concept == "percentage":
         n_concept, counted = concept, (unit or "").lower() or None
     else:

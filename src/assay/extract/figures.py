@@ -173,6 +173,10 @@ def _extend(doc: Doc, num: Figure, end: int) -> Figure:
         elif word in WORDS and word not in ("half", "dozen") and doc[k - 1].lower_ in WORDS:
             values.append(float(WORDS[word]))
             scales.append(0.0)
+        elif word == "-" and k + 1 < end and doc[k + 1].lower_ in SCALES and doc[k + 1].lower_ != "hundred":
+            values.append(0.0)  # "a two-million-euro haul", "a 10-million-dollar deal"
+            scales.append(float(SCALES[doc[k + 1].lower_]))
+            k += 1
         elif word == "-" and k + 1 < end and doc[k - 1].lower_ in TENS and doc[k + 1].lower_ in UNITS:
             values.append(float(WORDS[doc[k + 1].lower_]))  # "twenty - five", split by the tokenizer
             scales.append(0.0)
@@ -287,6 +291,8 @@ def read_unit(doc: Doc, num: Figure, end: int) -> tuple[str | None, int]:
         return doc[k].text, k + 1
     if num.currency:
         return num.currency, k
+    if k + 1 < end and doc[k].text == "-" and num.scale and doc[k + 1].is_alpha:
+        k += 1  # "a two-million-euro haul": the unit after the compound's hyphen
     if k < end and doc[k].lower_ == "of":  # "thousands of families", "one of the best speakers"
         objs = [c for c in doc[k].children if c.dep_ == "pobj" and c.i < end]
         if objs and objs[0].pos_ in ("NOUN", "PROPN"):

@@ -23,7 +23,7 @@ from assay.records import Claim, Estimand, Quantity, Span, Time
 from assay.resolve.countries import CountryTable
 from assay.resolve.reference import Reference
 
-EXTRACTOR = "assay.quantities.v4"  # v4: running totals, flow days, rates on the verb; v3: inner claims
+EXTRACTOR = "assay.quantities.v4"  # v4: running totals, flow days, verb rates, "two-million-euro"
 ESTIMATE_CUES = {"estimate", "believe"}
 SERIES_CONCEPTS = {"personnel", "casualties", "weapons"}
 NOT_COUNTS = {"distance", "duration", "speed", "temperature", "age", "magnitude"}  # never form a series
