@@ -180,3 +180,11 @@ def test_a_hedge_inside_a_description_leaves_the_claim_asserted(extract):
     said, quoted = (c for c in ex.claims if c.cue.text == "said")
     assert said.modality == "asserted"
     assert quoted.modality == "hedged"  # "perhaps" hedges the quoted sentence's own figure
+
+
+def test_a_pronoun_inside_what_a_source_says_is_that_source(extract):
+    ex = extract("Aid workers said the convoy had been stopped by the Ostrevian Border Guard, and that they expected "
+                 "the road to reopen by Friday.")
+    said = next(c for c in ex.claims if c.cue.text == "said")
+    expected = next(c for c in ex.claims if c.cue.text == "expected")
+    assert expected.source_entity == said.source_entity is not None

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from assay.extract.lexicon import source_kinds
+from assay.extract.parse import is_cue_verb
 from assay.extract.quotes import Quotation
 from assay.records import Entity, Span
 from assay.resolve.reference import Reference
@@ -246,8 +247,27 @@ class SourceResolver:
                     return ent
         return None
 
+    def _reporter(self, tok: Token, people: bool) -> _Ent | None:
+        """ "French officials said ... and that they expected ...": a pronoun inside what a source says is
+        that source, when the number agrees (a singular "it" is not "officials")."""
+        word = tok.lower_
+        for verb in list(tok.ancestors)[1:6]:
+            if not is_cue_verb(verb):
+                continue
+            subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+            if subj is None or subj.pos_ == "PRON":
+                return None
+            plural = subj.tag_ in ("NNS", "NNPS")
+            if (word in ("they", "them", "their", "we", "us", "our")) != plural:
+                return None
+            found = self.persons if people else self.groups
+            return next((ent for end, ent, _ in found if end == subj.i + 1), None)
+        return None
+
     def _pronoun(self, tok: Token) -> tuple[_Ent | None, str]:
         word = tok.lower_
+        if word in GROUP and (reporter := self._reporter(tok, people=False)) is not None:
+            return reporter, reporter.kind
         if word in MALE or word in FEMALE:
             gender = "m" if word in MALE else "f"
             person = self._nearest(self.persons, tok.i, gender)
