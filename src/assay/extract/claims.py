@@ -59,16 +59,17 @@ def _snap_to_quotes(text: str, content: tuple[int, int], cue: tuple[int, int],
     return [(s, e)], "indirect"
 
 
-def _draft(doc: Doc, found: Found, quotes: list[Quotation]) -> Draft | None:
+def _draft(doc: Doc, text: str, found: Found, quotes: list[Quotation]) -> Draft | None:
+    """`text` is doc.text, which spaCy joins anew on every read."""
     cue = _chars(doc, found.cue)
     spans: list[tuple[int, int]] = []
     kinds: set[str] = set()
     for rng in found.content:
-        snapped, kind = _snap_to_quotes(doc.text, _chars(doc, rng), cue, quotes)
+        snapped, kind = _snap_to_quotes(text, _chars(doc, rng), cue, quotes)
         spans.extend(snapped)
         kinds.add(kind)
     if not spans:
-        quote = _adjacent_quote(doc, found, quotes)
+        quote = _adjacent_quote(doc, text, found, quotes)
         if quote is None:
             return None
         spans, kinds = [(q.start, q.end) for q in quote_chain(quotes, quote)], {"direct"}
@@ -76,11 +77,10 @@ def _draft(doc: Doc, found: Found, quotes: list[Quotation]) -> Draft | None:
     return Draft(found, cue, sorted(set(spans)), kind)
 
 
-def _adjacent_quote(doc: Doc, found: Found, quotes: list[Quotation]) -> int | None:
+def _adjacent_quote(doc: Doc, text: str, found: Found, quotes: list[Quotation]) -> int | None:
     """A speech cue with no parsed content takes the quote just before it ("“...,” he said") or after it."""
     if found.cue_class not in SPEECH_CLASSES:
         return None
-    text = doc.text
     cue_start, cue_end = _chars(doc, found.cue)
     before = [k for k, q in enumerate(quotes) if q.end <= cue_start and _near(text[q.end:cue_start], 80)]
     if before:
@@ -177,7 +177,7 @@ def extract_claims(doc: Doc, ref: Reference) -> tuple[list[Claim], list[Entity]]
     drafts = []
     found_all = [f for sent in doc.sents for f in find_in_sentence(sent)] + speaker_lines(doc)
     for found in found_all:
-        draft = _draft(doc, found, quotes)
+        draft = _draft(doc, text, found, quotes)
         if draft is not None:
             drafts.append(draft)
     drafts = _dedupe(drafts)

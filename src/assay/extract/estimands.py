@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from assay.extract.lexicon import measure_cues, quantity_concepts
 from assay.extract.times import MONTH_FORMS
@@ -247,19 +248,19 @@ def period_of(doc: Doc, times: Sequence[Time], words: set[int], day_counts: bool
         m = YEAR.match(t.value)
         if m is None:
             continue
-        lead = doc.text[max(0, t.span.start - 8):t.span.start].lower().split()
-        if (lead and lead[-1] in ("since", "from")) or _in_since_phrase(doc, t):
+        span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        lead = doc[span.start - 1].lower_ if span.start > 0 else ""
+        if lead in ("since", "from") or _in_since_phrase(span):
             return "since:" + m.group(0)
-        if lead and lead[-1] in ("by", "until", "before", "after"):
+        if lead in ("by", "until", "before", "after"):
             continue
         return t.value if t.granularity == "day" else m.group(0)
     return None
 
 
-def _in_since_phrase(doc: Doc, t: Time) -> bool:
-    span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
-    if span is None:
-        return False
+def _in_since_phrase(span: SpacySpan) -> bool:
     for tok in (span.root, *list(span.root.ancestors)[:4]):
         if tok.lower_ == "since" or any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
             return True
@@ -273,9 +274,9 @@ def since_clause(verb: Token) -> set[int]:
             and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children) for t in c.subtree}
 
 
-def open_since(doc: Doc, words: set[int]) -> bool:
+def open_since(clause: Token, words: set[int]) -> bool:
     """ "13,000 trucks have entered since the war began": a running total from an undated start."""
-    return any(t.lower_ == "since" and t.idx in words for t in doc)
+    return any(t.lower_ == "since" and t.idx in words for t in clause.subtree)
 
 
 def rate_of(doc: Doc, end: int) -> str | None:
@@ -387,7 +388,7 @@ def read_estimand(doc: Doc, num_start: int, num_end: int, noun_i: int | None, un
     if period is None and clause.dep_ in ("relcl", "advcl", "acl") and clause.head.i != clause.i:
         # "the disaster in December 2003, in which 31,000 were killed"; "hit in February, killing 600"
         period = period_of(doc, times, own_clause(clause.head, clause), day_counts=flow)
-    if period is None and final not in HAPPENED_TO_PEOPLE | {"other"} and open_since(doc, words):
+    if period is None and final not in HAPPENED_TO_PEOPLE | {"other"} and open_since(clause, words):
         period = "since"
     end = noun.i + 1
     tail = doc[num_start:min(len(doc), end + 6, num.sent.end)].text
