@@ -188,3 +188,14 @@ def test_a_pronoun_inside_what_a_source_says_is_that_source(extract):
     said = next(c for c in ex.claims if c.cue.text == "said")
     expected = next(c for c in ex.claims if c.cue.text == "expected")
     assert expected.source_entity == said.source_entity is not None
+
+
+def test_according_to_after_a_relative_clause_in_someone_elses_statement_gives_that_clause(extract):
+    ex = extract("The governor has said the dam is safe for the towns below it, which hold about 40,000 people, "
+                 "according to the census office.")
+    figure = next(q for q in ex.quantities if "40,000" in q.span.text)
+    claim = next(c for c in ex.claims if c.id == figure.claim)
+    assert "census office" in claim.source.text
+    assert claim.content[0].text.startswith("hold about 40,000")
+    said = next(c for c in ex.claims if "said" in c.cue.text)
+    assert "Governor" in (said.source.text if said.source else "").title()

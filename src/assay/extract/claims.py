@@ -20,7 +20,7 @@ from assay.extract.quotes import Quotation, find_quotations, quote_chain
 from assay.records import Claim, Entity, Span
 from assay.resolve.reference import Reference
 
-EXTRACTOR = "assay.claims.v9"  # v9: modality of the main clause; v8: speakers without a subject, roles
+EXTRACTOR = "assay.claims.v10"  # v10: "according to" after a ", which" clause; v9: modality
 MAX_GAP_FOR_CONTINUATION = 160  # characters between a quote claim's end and the quote that continues it
 SPEECH_CLASSES = {"neutral", "assert", "warn", "deny", "allege", "caution", "estimate", "predict", "other"}
 

@@ -302,10 +302,32 @@ def according_to(tok: Token, sent: SpacySpan) -> Found | None:
     if not objs:
         return None
     phrase = subtree_range(tok)
-    # the parser often hangs "according to" on a subordinate verb; the attribution covers the sentence
-    found = Found((tok.i, to[0].i + 1), "neutral", tok.i, _rest_of(sent, phrase), content_head=sent.root.i)
+    local = _local_clause(tok, sent)
+    if local is not None:  # "X said forces, which number about 5,000, according to the ministry": the clause's
+        lo, hi = subtree_range(local)
+        lo += tok.doc[lo].tag_ in ("WDT", "WP")  # "which number about 5,000": the clause after its "which"
+        content, head = without((lo, hi), phrase), local.i
+    else:  # the parser often hangs "according to" on a subordinate verb; the attribution covers the sentence
+        content, head = _rest_of(sent, phrase), sent.root.i
+    found = Found((tok.i, to[0].i + 1), "neutral", tok.i, content, content_head=head)
     found.source_head = objs[0].i
     return found
+
+
+def _local_clause(tok: Token, sent: SpacySpan) -> Token | None:
+    """The relative clause "according to" closes, when the sentence's main verb already reports someone
+    else's statement ("Le Drian has said that ... forces, which number about 5,000, according to X")."""
+    doc, root, start = tok.doc, sent.root, tok.left_edge.i
+    if start < sent.start + 2 or doc[start - 1].text != "," or not is_cue_verb(root) or subject_of(root) is None:
+        return None
+    last = doc[start - 2]
+    for anc in (last, *last.ancestors):
+        if anc.dep_ == "relcl" and anc.right_edge.i == last.i and anc.i != root.i \
+                and doc[anc.left_edge.i - 1].text == ",":  # a comma-set ", which ...," clause
+            return anc
+        if anc.right_edge.i != last.i:
+            return None
+    return None
 
 
 def _rest_of(sent: SpacySpan, phrase: tuple[int, int]) -> list[tuple[int, int]]:
