@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 LINE_BREAK_COMPONENT = "assay_line_breaks"
 # "SEOUL, South Korea — ", "KESTRIN, Ostrevia (Meridian) — " at the start of a line
@@ -33,7 +33,7 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def _after_initial(stop) -> bool:
+def _after_initial(stop: Token) -> bool:
     """ "Rusli M . Saleh", "U . S . officials": the full stop of a spaced initial ends no sentence."""
     if stop.i < 2:
         return False

@@ -23,6 +23,7 @@ from assay.resolve.reference import Reference
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 GROUP = {"they", "them", "it", "its", "their", "we", "us", "our"}
+PLURAL = GROUP - {"it", "its"}
 RELATIVE = {"who", "which", "that", "whom"}
 HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
 ANONYMOUS = re.compile(r"anonymity|anonymously|unnamed|unidentified|not authori[sz]ed to|"
@@ -247,7 +248,7 @@ class SourceResolver:
                     return ent
         return None
 
-    def _reporter(self, tok: Token, people: bool) -> _Ent | None:
+    def _reporter(self, tok: Token) -> _Ent | None:
         """ "French officials said ... and that they expected ...": a pronoun inside what a source says is
         that source, when the number agrees (a singular "it" is not "officials")."""
         word = tok.lower_
@@ -258,15 +259,14 @@ class SourceResolver:
             if subj is None or subj.pos_ == "PRON":
                 return None
             plural = subj.tag_ in ("NNS", "NNPS")
-            if (word in ("they", "them", "their", "we", "us", "our")) != plural:
+            if (word in PLURAL) != plural:
                 return None
-            found = self.persons if people else self.groups
-            return next((ent for end, ent, _ in found if end == subj.i + 1), None)
+            return next((ent for end, ent, _ in self.groups if end == subj.i + 1), None)
         return None
 
     def _pronoun(self, tok: Token) -> tuple[_Ent | None, str]:
         word = tok.lower_
-        if word in GROUP and (reporter := self._reporter(tok, people=False)) is not None:
+        if word in GROUP and (reporter := self._reporter(tok)) is not None:
             return reporter, reporter.kind
         if word in MALE or word in FEMALE:
             gender = "m" if word in MALE else "f"

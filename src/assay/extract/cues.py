@@ -23,6 +23,7 @@ from assay.extract.parse import (
     trim,
     without,
 )
+from assay.extract.quotes import MARKS as QUOTE_MARK
 from assay.extract.stance import stance_cue
 
 # "PENCE: Well, look ..." in transcripts, "Analyst: Talks Will Fail" in headlines
@@ -45,7 +46,6 @@ ADDRESSING = {"tell", "inform", "assure", "remind", "brief", "notify", "warn", "
 OBJECTLESS_SAY = {"say", "add", "note", "state", "announce", "claim", "estimate", "believe", "think", "insist",
                   "confirm", "report", "conclude", "predict"}
 SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
-QUOTE_MARKS = {'"', "“", "”", "''", "``", "«", "»"}
 INVERTING = {",", '"', "”", "''", "’"}  # what ends a statement before an inverted "said the doctor"
 # "by the agency's count", "the Pentagon's tally is lower": nouns whose possessor gives a figure
 COUNT_NOUNS = {"count", "tally", "estimate", "reckoning", "calculation", "figure", "figures", "toll"}
@@ -200,7 +200,7 @@ def _statement_before(verb: Token, subj: Token) -> tuple[int, int] | None:
     if len(after) > 5 or any(t.head.i == verb.i and t.dep_ not in ("npadvmod", "advmod", "prep") for t in after):
         return None
     before = doc[sent.start:comma]
-    if any(t.text in QUOTE_MARKS for t in before):
+    if any(QUOTE_MARK.fullmatch(t.text) for t in before):
         return None  # a quote before the cue is found as a quote
     if not any(_main_clause(t) for t in before):
         return None

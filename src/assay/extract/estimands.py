@@ -18,6 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from assay.extract.figures import CURRENCY
 from assay.extract.lexicon import measure_cues, quantity_concepts
 from assay.extract.times import MONTH_FORMS
 from assay.records import Estimand, Event, Place, Quantity, Time
@@ -39,9 +40,10 @@ PROJECTION_VERBS = {"expect", "project", "forecast", "plan", "intend", "aim", "p
 PROJECTION_NOUNS = {"target", "goal", "projection", "forecast", "plan", "capacity", "aim"}
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "acomp", "pobj", "dative", "npadvmod"}
 TALLY_NOUNS = {"number", "total", "figure", "count", "tally", "estimate"}
-CURRENCY_NAMES = {"euro": "€", "eur": "€", "€": "€", "dollar": "$", "usd": "$", "$": "$", "us$": "$",
-                  "pound": "£", "sterling": "£", "gbp": "£", "£": "£", "yen": "¥", "¥": "¥", "rupee": "₹",
-                  "inr": "₹", "₹": "₹", "yuan": "yuan", "rouble": "rouble", "ruble": "rouble"}
+# currencies written as words; symbols and codes ("€", "EUR", "US$") are figures.CURRENCY's
+CURRENCY_WORDS = {"euro": "€", "dollar": "$", "pound": "£", "sterling": "£", "yen": "¥", "rupee": "₹",
+                  "yuan": "yuan", "rouble": "rouble", "ruble": "rouble"}
+CURRENCY_SIGNS = set(CURRENCY.values()) | set(CURRENCY_WORDS.values())
 FLOW_CONCEPTS = {"vehicles", "weapons", "attacks"}  # counted by the day they happen: a day is their period
 HAPPENED_TO_PEOPLE = {"casualties", "displaced", "detained", "people"}
 PLAIN_VERB_CONCEPTS = {"money", "percentage", "other", "people", "vehicles"}
@@ -206,13 +208,13 @@ def _agent_group(verb: Token, countries: CountryTable) -> str | None:
 def currency_sign(unit: str | None) -> str:
     """One name per currency, however it is written: "euros", "euro", "EUR" and "€" are "€"."""
     word = (unit or "").lower().strip("- ")
-    return CURRENCY_NAMES.get(word, CURRENCY_NAMES.get(word.rstrip("s"), word))
+    return CURRENCY.get(word) or CURRENCY_WORDS.get(word) or CURRENCY_WORDS.get(word.rstrip("s"), word)
 
 
 def _money_thing(num: Token, verb: Token | None) -> str | None:
     """What a sum is for: "a $320 million pier", "the pier cost $320 million", "the cost of one drone"."""
     if num.head.pos_ == "NOUN" and num.dep_ in ("nummod", "compound", "amod", "nmod") \
-            and currency_sign(num.head.lemma_) not in CURRENCY_NAMES.values():  # "two million euros": no thing
+            and currency_sign(num.head.lemma_) not in CURRENCY_SIGNS:  # "two million euros": no thing
         return num.head.lemma_.lower()
     if verb is not None:
         for c in verb.children:
@@ -260,18 +262,18 @@ def period_of(doc: Doc, times: Sequence[Time], words: set[int], day_counts: bool
     return None
 
 
+def _opened_by_since(tok: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children)
+
+
 def _in_since_phrase(span: SpacySpan) -> bool:
-    for tok in (span.root, *list(span.root.ancestors)[:4]):
-        if tok.lower_ == "since" or any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
-            return True
-    return False
+    return any(tok.lower_ == "since" or _opened_by_since(tok) for tok in (span.root, *list(span.root.ancestors)[:4]))
 
 
 def since_clause(verb: Token) -> set[int]:
     """The words of a "since" clause on the figure's verb ("destroyed 223 since the first was downed on
     September 13"): nested, but it says the figure's period."""
-    return {t.idx for c in verb.children if c.dep_ == "advcl"
-            and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children) for t in c.subtree}
+    return {t.idx for c in verb.children if c.dep_ == "advcl" and _opened_by_since(c) for t in c.subtree}
 
 
 def open_since(clause: Token, words: set[int]) -> bool:

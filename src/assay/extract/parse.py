@@ -141,10 +141,9 @@ def new_clause(tok: Token) -> bool:
     to ("the building had no guard and appeared to have no alarm, the chief said") stays in the clause."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
-    lemma = tok.lemma_.lower()
-    if lemma in IMPRESSION_VERBS and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+    if tok.lemma_.lower() in IMPRESSION_VERBS and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return False
-    return (lemma, "VERB") in cue_classes() or lemma in stance_frames()
+    return is_cue_verb(tok)
 
 
 def clause_range(head: Token) -> tuple[int, int]:

@@ -16,16 +16,16 @@ GRANTED = {"motion", "request", "bail", "access", "entry", "permission", "visa",
 NO_COMMENT_VERBS = {"comment", "respond", "discuss", "elaborate", "speak", "say", "answer", "confirm"}
 
 
-def frame_content(verb: Token, frames: tuple[str, ...]) -> tuple[tuple[int, int], Token, int] | None:
+def frame_content(verb: Token, cls: str, frames: tuple[str, ...]) -> tuple[tuple[int, int], Token, int] | None:
     """(content range, content head, cue end) for the first frame the verb's children fill."""
     children = list(verb.children)
     for frame in frames:
         if frame in ("obj", "obj_as"):
             has_as = any(c.lower_ == "as" for c in children)  # "what he hails as X" says X; "what it disputed" nothing
             objs = [c for c in children if c.dep_ == "dobj" and (has_as or c.tag_ not in ("WP", "WDT"))]
-            if objs and objs[0].lemma_.lower() in GRANTED and stance_frames()[verb.lemma_.lower()][0] == "deny":
+            if objs and objs[0].lemma_.lower() in GRANTED and cls == "deny":
                 return None
-            if not objs or (frame == "obj_as" and not any(c.lower_ == "as" for c in children)):
+            if not objs or (frame == "obj_as" and not has_as):
                 continue
             # "linked X to Y", "cited X as Z": prepositions after the object belong to the content
             parts = objs + [c for c in children if c.i > objs[0].i and (
@@ -67,7 +67,7 @@ def stance_cue(verb: Token) -> Found | None:
     subj = subject_of(verb)
     if subj is None or subj.lower_ in ("this", "that", "which") or (subj.lower_ == "it" and entry[0] != "deny"):
         return None  # an "it" that denies, rejects or dismisses is an actor; one that "calls for" may be a text
-    framed = frame_content(verb, entry[1])
+    framed = frame_content(verb, entry[0], entry[1])
     if framed is None:
         return None
     content, head, cue_end = framed
