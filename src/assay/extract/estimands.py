@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
 
+from assay.extract.estimand_time import open_since, own_clause, period_of, rate_of, since_clause, verb_rate
 from assay.extract.figures import CURRENCY
 from assay.extract.lexicon import measure_cues, quantity_concepts
 from assay.extract.times import MONTH_FORMS
@@ -47,9 +47,6 @@ CURRENCY_SIGNS = set(CURRENCY.values()) | set(CURRENCY_WORDS.values())
 FLOW_CONCEPTS = {"vehicles", "weapons", "attacks"}  # counted by the day they happen: a day is their period
 HAPPENED_TO_PEOPLE = {"casualties", "displaced", "detained", "people"}
 PLAIN_VERB_CONCEPTS = {"money", "percentage", "other", "people", "vehicles"}
-NESTED = {"relcl", "acl", "advcl", "ccomp", "parataxis", "appos"}
-RATE_UNITS = {"day": "day", "daily": "day", "week": "week", "month": "month", "year": "year", "night": "day"}
-YEAR = re.compile(r"^(\d{4})(?:-(\d{2}))?")
 # "by next year", "by the end of October", "by 2025": a time ahead that a projection is for
 BY_A_TIME = re.compile(r"\bby (?:the end of |early |late |mid-?)?(?:next|this coming|\d{4}\b|"
                        + "|".join(forms[0] for forms in MONTH_FORMS) + r"|spring|summer|autumn|fall|winter)")
@@ -222,89 +219,6 @@ def _money_thing(num: Token, verb: Token | None) -> str | None:
                 of = [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                       for g in p.children if g.dep_ == "pobj"]
                 return (of[0] if of and c.lemma_.lower() in ("cost", "price", "value") else c).lemma_.lower()
-    return None
-
-
-def own_clause(verb: Token, keep: Token) -> set[int]:
-    """Character offsets of the clause's own words: its subtree without clauses nested in it
-    ("Iran, which began shipping in 2022, had sent 2,000" keeps "in 2022" out), except the figure's."""
-    inside = {t.i for t in keep.ancestors} | {keep.i}
-    out: set[int] = set()
-    todo = [verb]
-    while todo:
-        tok = todo.pop()
-        out.add(tok.idx)
-        todo += [c for c in tok.children if c.i in inside or c.dep_ not in NESTED]
-    return out
-
-
-def period_of(doc: Doc, times: Sequence[Time], words: set[int], day_counts: bool = False) -> str | None:
-    """A month or year said in the figure's own clause: "in 2023", "in October"; a time inside a "since"
-    phrase gives a running total ("since:2024-04", "since the first strikes last September"). A day counts
-    only for flows (`day_counts`: "419 trucks entered on April 10"); for the rest it is when it was said."""
-    for t in times:
-        if t.span.start not in words or not t.value or t.type != "date":
-            continue
-        if t.granularity == "day" and not day_counts:
-            continue
-        m = YEAR.match(t.value)
-        if m is None:
-            continue
-        span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
-        if span is None:
-            continue
-        lead = doc[span.start - 1].lower_ if span.start > 0 else ""
-        if lead in ("since", "from") or _in_since_phrase(span):
-            return "since:" + m.group(0)
-        if lead in ("by", "until", "before", "after"):
-            continue
-        return t.value if t.granularity == "day" else m.group(0)
-    return None
-
-
-def _opened_by_since(tok: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children)
-
-
-def _in_since_phrase(span: SpacySpan) -> bool:
-    return any(tok.lower_ == "since" or _opened_by_since(tok) for tok in (span.root, *list(span.root.ancestors)[:4]))
-
-
-def since_clause(verb: Token) -> set[int]:
-    """The words of a "since" clause on the figure's verb ("destroyed 223 since the first was downed on
-    September 13"): nested, but it says the figure's period."""
-    return {t.idx for c in verb.children if c.dep_ == "advcl" and _opened_by_since(c) for t in c.subtree}
-
-
-def open_since(clause: Token, words: set[int]) -> bool:
-    """ "13,000 trucks have entered since the war began": a running total from an undated start."""
-    return any(t.lower_ == "since" and t.idx in words for t in clause.subtree)
-
-
-def rate_of(doc: Doc, end: int) -> str | None:
-    """ "300 a month", "150 trucks per day", "13 children each day": a rate, its own series."""
-    toks = list(doc[end:min(len(doc), end + 4)])
-    words = [t.lower_ for t in toks]
-    for i, w in enumerate(words[:2]):
-        if w not in ("a", "per", "each", "every"):
-            continue
-        after = [t.lower_ for t in toks[i + 1:] if t.pos_ != "ADJ"][:1]  # "500 trucks a working day"
-        if after and after[0] in RATE_UNITS:
-            return RATE_UNITS[after[0]]
-    return "day" if words[:1] == ["daily"] else None
-
-
-def verb_rate(verb: Token) -> str | None:
-    """ "500 trucks entered each day", "crossed at a rate of 40 per day": the rate hangs on the verb."""
-    for c in verb.children:
-        unit = RATE_UNITS.get(c.lemma_.lower())
-        if unit and c.dep_ in ("npadvmod", "advmod", "obl") \
-                and (c.lower_ == "daily" or any(d.lower_ in ("a", "each", "every", "per") for d in c.children)):
-            return unit
-        if c.dep_ == "prep" and c.lower_ == "per":
-            unit = next((RATE_UNITS.get(g.lemma_.lower()) for g in c.children if g.dep_ == "pobj"), None)
-            if unit:
-                return unit
     return None
 
 
