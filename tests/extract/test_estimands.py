@@ -38,7 +38,33 @@ def test_troops_sent_stationed_or_fighting_are_one_count_of_the_force(extract):
 def test_a_year_in_the_clause_keeps_an_old_toll_apart(extract):
     text = "The quake killed 12 people on Tuesday. In 2004 a tsunami killed 170,000 people in the province."
     now, then = (estimand_of(extract, text, f).estimand for f in ("12", "170,000"))
-    assert now.period is None and then.period == "2004" and now.key() != then.key()
+    assert now.period == "2026-02" and then.period == "2004" and now.key() != then.key()
+
+
+@pytest.mark.parametrize("text,figure,period", [
+    ("In 2004, a huge earthquake off the coast triggered a tsunami that killed 170,000 people.", "170,000", "2004"),
+    ("The Dec. 26, 2004 quake set off a wave that killed some 170,000 people around the ocean.", "some 170,000",
+     "2004-12"),
+    ("The floods of August 2019, which left 40 people dead, were the worst in decades.", "40", "2019-08"),
+])
+def test_an_incident_takes_the_period_of_the_clause_it_hangs_on(extract, text, figure, period):
+    assert estimand_of(extract, text, figure, published="2013-07-03").estimand.period == period
+
+
+@pytest.mark.parametrize("text,figure,measure", [
+    ("He shot three people at the depot, killing one.", "three", "shot"),
+    ("He shot three people at the depot, killing one.", "one", "killed"),
+    ("A gunman shot dead four people at the market.", "four", "killed"),
+    ("Police shot and killed two men at the checkpoint.", "two", "killed"),
+    ("Gunmen shot two guards outside the bank.", "two", "shot"),
+])
+def test_a_shooting_is_its_own_measure_unless_it_killed(extract, text, figure, measure):
+    assert estimand_of(extract, text, figure).estimand.measure == measure
+
+
+def test_a_particle_the_parser_reads_as_an_adverb_still_names_the_measure(extract):
+    e = estimand_of(extract, "Soldiers shot down 12 drones near the border.", "12").estimand
+    assert (e.concept, e.measure) == ("weapons", "intercepted")
 
 
 def test_tokenised_digit_groups_are_one_figure(extract):

@@ -32,14 +32,15 @@ def own_clause(verb: Token, keep: Token) -> set[int]:
     return out
 
 
-def period_of(doc: Doc, times: Sequence[Time], words: set[int], day_counts: bool = False) -> str | None:
+def period_of(doc: Doc, times: Sequence[Time], words: set[int], day_as: str | None = None) -> str | None:
     """A month or year said in the figure's own clause: "in 2023", "in October"; a time inside a "since"
     phrase gives a running total ("since:2024-04", "since the first strikes last September"). A day counts
-    only for flows (`day_counts`: "419 trucks entered on April 10"); for the rest it is when it was said."""
+    as itself for flows (`day_as="day"`: "419 trucks entered on April 10"), as its month for incidents
+    (`day_as="month"`: "the Dec. 26, 2004 tsunami killed"); for the rest it is when it was said."""
     for t in times:
         if t.span.start not in words or not t.value or t.type != "date":
             continue
-        if t.granularity == "day" and not day_counts:
+        if t.granularity == "day" and day_as is None:
             continue
         m = YEAR.match(t.value)
         if m is None:
@@ -52,7 +53,7 @@ def period_of(doc: Doc, times: Sequence[Time], words: set[int], day_counts: bool
             return "since:" + m.group(0)
         if lead in ("by", "until", "before", "after"):
             continue
-        return t.value if t.granularity == "day" else m.group(0)
+        return t.value if t.granularity == "day" and day_as == "day" else m.group(0)
     return None
 
 

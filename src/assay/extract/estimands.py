@@ -12,7 +12,7 @@ Estimate series (analyze/estimates.py) join figures whose estimands agree.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -38,6 +38,7 @@ SAY_VERBS = {"say", "tell", "announce", "claim", "state", "add", "note", "write"
 PROJECTION_VERBS = {"expect", "project", "forecast", "plan", "intend", "aim", "predict", "anticipate", "hope",
                     "target", "seek", "want", "set"}
 PROJECTION_NOUNS = {"target", "goal", "projection", "forecast", "plan", "capacity", "aim"}
+CLAUSES = ("xcomp", "ccomp", "advcl")
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "acomp", "pobj", "dative", "npadvmod"}
 TALLY_NOUNS = {"number", "total", "figure", "count", "tally", "estimate"}
 # currencies written as words; symbols and codes ("€", "EUR", "US$") are figures.CURRENCY's
@@ -52,11 +53,17 @@ BY_A_TIME = re.compile(r"\bby (?:the end of |early |late |mid-?)?(?:next|this co
                        + "|".join(forms[0] for forms in MONTH_FORMS) + r"|spring|summer|autumn|fall|winter)")
 
 
+PARTICLES = {"down", "up", "off", "out", "away", "back", "in"}
+
+
 def _lemma(tok: Token) -> str:
+    """A verb with its particle ("shoot down"), which the parser may give as an adverb right after it."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB" and any(c.dep_ == "prt" for c in tok.children):
-        prt = next(c for c in tok.children if c.dep_ == "prt")
-        return f"{lemma} {prt.lower_}"
+    if tok.pos_ == "VERB":
+        prt = next((c for c in tok.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == tok.i + 1
+                                                                   and c.lower_ in PARTICLES)), None)
+        if prt is not None:
+            return f"{lemma} {prt.lower_}"
     return lemma
 
 
@@ -92,12 +99,36 @@ def _clause_verb(tok: Token) -> Token | None:
 
 
 def _argument_words(verb: Token, skip: Token) -> list[Token]:
-    """Words of the verb's arguments other than the figure's own ("the toll" in "the toll stood at 24")."""
+    """Words of the verb's arguments other than the figure's own ("the toll" in "the toll stood at 24");
+    a clause that gives a figure of its own says what that figure counts ("shot three people, killing one")."""
     out = []
     for c in verb.children:
-        if c.dep_ in ARGUMENTS or c.dep_ in ("prep", "xcomp", "ccomp", "advcl"):
+        if c.dep_ in CLAUSES and _holds_other_figure(c, skip):
+            continue
+        if c.dep_ in ARGUMENTS or c.dep_ in ("prep", *CLAUSES):
             out += [t for t in c.subtree if t.i != skip.i and abs(t.i - verb.i) < 12]
     return out
+
+
+def _holds_other_figure(clause: Token, noun: Token) -> bool:
+    own = {noun.i} | {t.i for t in noun.subtree}
+    return any(t.like_num and t.i not in own for t in clause.subtree)
+
+
+def _verb_cue(verb: Token) -> tuple[str, str] | None:
+    """What a verb says happened, its complement first ("shot dead", "shot to death" are killed); a
+    shooting joined to a killing of the same people ("shot and killed three") is the killing."""
+    for c in verb.children:
+        words = [c] if c.dep_ in ("acomp", "oprd") else \
+            [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "to" else []
+        if words and (cue := _cue(words[0])) is not None and cue[1] == "casualties":
+            return cue
+    cue = _cue(verb)
+    if cue is not None and cue[0] == "shot":
+        joined = [_cue(c) for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                  and not any(g.dep_ == "dobj" for g in c.children)]
+        return next((j for j in joined if j is not None and j[0] == "killed"), cue)
+    return cue
 
 
 def measure_of(noun: Token, num: Token) -> tuple[str | None, str | None, Token | None]:
@@ -117,7 +148,7 @@ def measure_of(noun: Token, num: Token) -> tuple[str | None, str | None, Token |
         lemma = _lemma(verb)
         if lemma in SAY_VERBS:
             break
-        if (cue := _cue(verb)) is not None and lemma not in CARRIERS:
+        if (cue := _verb_cue(verb)) is not None and lemma not in CARRIERS:
             return cue[0], cue[1], first
         for tok in _argument_words(verb, noun):
             if tok.pos_ in ("NOUN", "ADJ", "VERB") and (cue := _cue(tok)) is not None:
@@ -277,6 +308,25 @@ def _combine(measure: str | None, m_concept: str | None, n_concept: str) -> tupl
     return n_concept, None
 
 
+def _outer_clauses(clause: Token) -> Iterator[set[int]]:
+    """The words of the clauses a nested figure's clause hangs on, nearest first: "the disaster in December
+    2003, in which 31,000 were killed"; "hit in February, killing 600"; "In 2004 a quake triggered a
+    tsunami that killed 230,000" (the noun's own verb). A statement's verb says when it was said, not when."""
+    tok = clause
+    for _ in range(3):
+        if tok.dep_ not in ("relcl", "advcl", "acl") or tok.head.i == tok.i:
+            return
+        head = tok.head
+        yield own_clause(head, tok)
+        if head.pos_ not in ("VERB", "AUX"):
+            verb = _clause_verb(head)
+            if verb is None or verb.lemma_.lower() in SAY_VERBS:
+                return
+            yield own_clause(verb, head)
+            head = verb
+        tok = head
+
+
 def read_estimand(doc: Doc, num_start: int, num_end: int, noun_i: int | None, unit: str | None,
                   concept: str | None, times: Sequence[Time], countries: CountryTable) -> Estimand:
     """The estimand of the figure at tokens [num_start, num_end) counting the noun at `noun_i`."""
@@ -299,11 +349,11 @@ def read_estimand(doc: Doc, num_start: int, num_end: int, noun_i: int | None, un
         measure = _plain_measure(verb, noun)
     clause = verb if verb is not None else noun
     words = own_clause(clause, noun) | since_clause(clause)
-    flow = final in FLOW_CONCEPTS
-    period = period_of(doc, times, words, day_counts=flow)
-    if period is None and clause.dep_ in ("relcl", "advcl", "acl") and clause.head.i != clause.i:
-        # "the disaster in December 2003, in which 31,000 were killed"; "hit in February, killing 600"
-        period = period_of(doc, times, own_clause(clause.head, clause), day_counts=flow)
+    day_as = "day" if final in FLOW_CONCEPTS else "month" if final in HAPPENED_TO_PEOPLE else None
+    period = period_of(doc, times, words, day_as)
+    for outer in _outer_clauses(clause) if period is None else ():
+        if (period := period_of(doc, times, outer, day_as)) is not None:
+            break
     if period is None and final not in HAPPENED_TO_PEOPLE | {"other"} and open_since(clause, words):
         period = "since"
     end = noun.i + 1

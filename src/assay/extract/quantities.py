@@ -23,7 +23,7 @@ from assay.records import Claim, Estimand, Quantity, Span, Time
 from assay.resolve.countries import CountryTable
 from assay.resolve.reference import Reference
 
-EXTRACTOR = "assay.quantities.v4"  # v4: running totals, flow days, verb rates, "two-million-euro"
+EXTRACTOR = "assay.quantities.v5"  # v5: incident days as months, outer-clause periods, shootings, particles
 ESTIMATE_CUES = {"estimate", "believe"}
 SERIES_CONCEPTS = {"personnel", "casualties", "weapons"}
 NOT_COUNTS = {"distance", "duration", "speed", "temperature", "age", "magnitude"}  # never form a series
