@@ -11,10 +11,13 @@ different origins given within a week whose bounds do not meet are listed as
 
 from __future__ import annotations
 
+import calendar
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date as date_type
 from functools import lru_cache
 from typing import Any
 
@@ -138,26 +141,30 @@ def _summary(points: list[dict[str, Any]]) -> dict[str, Any]:
             "articles": len({p["article"] for p in points})}
 
 
-RECENT_DAYS = 62  # a month named within two months before the report is the incident's own
 INCIDENT_DAYS = 30  # figures of one incident follow each other; a longer silence is another incident
 INCIDENT_CONCEPTS = {"casualties", "displaced", "detained", "people", "attacks", "other"}
 NOUN_LABEL = {"person": "people", None: ""}
+YEAR_MONTH = re.compile(r"^\d{4}(-\d{2})?")
 
 
 def main_country(ex: Extraction) -> str | None:
-    """The country an article's places name most often (first named on a tie)."""
-    counts = Counter(p.country for p in ex.places if p.country)  # counted in order named: max keeps the first
+    """The country an article is about: the one its places name most often, a country named outright
+    counting twice ("the central town of Moura" may have a namesake abroad; "Mali" is Mali), and first
+    named on a tie."""
+    counts: Counter[str] = Counter()  # counted in order named: max keeps the first
+    for p in ex.places:
+        if p.country:
+            counts[p.country] += 2 if p.feature == "country" and p.name.lower() == p.span.text.lower() else 1
     return max(counts, key=counts.__getitem__) if counts else None
 
 
-def series_key(e: Estimand, place: str | None, date: str | None) -> str:
-    """The estimand key a series is built on: incidents (deaths, displacement) are also kept apart by place.
-    An incident's month said in the text ("last month") is the incident's own time, which the windows of
-    build_series follow; only a period well before the report (last year's quake) keeps it apart."""
+def series_key(e: Estimand, place: str | None) -> str:
+    """The estimand key a series is built on: incidents (deaths, displacement) are also kept apart by place,
+    and not by the period their clause names: when an incident happened splits its figures into windows
+    (assemble_series), so "last month" and "in March 2022" said of one massacre meet, and an old tsunami
+    stays apart from today's quake. A running total ("since the war began") is its own series."""
     if e.concept in INCIDENT_CONCEPTS and e.period and not e.period.startswith("since"):
-        said, when = iso_day((e.period + "-01-01")[:10]), iso_day(date)
-        if said and when and 0 <= (when - said).days <= RECENT_DAYS:
-            e = replace(e, period=None)
+        e = replace(e, period=None)
     return e.key() + ":" + ((place or "-") if e.concept in INCIDENT_CONCEPTS else "-")
 
 
@@ -215,7 +222,7 @@ def _measures() -> frozenset[str]:
 def article_points(ex: Extraction, grades: Grades, copies: dict[str, str]) -> list[PointRow]:
     """What one article adds to the series: each figure's series key, estimand head and point."""
     place = main_country(ex)
-    return [(series_key(q.estimand, place, ex.article.published), (q.estimand, q.subject, place, q.unit),
+    return [(series_key(q.estimand, place), (q.estimand, q.subject, place, q.unit),
              _point(ex, q, grades, copies)) for q in ex.quantities if q.estimand is not None]
 
 
@@ -247,18 +254,29 @@ def assemble_series(rows: Iterable[tuple[str, PointRow]], countries: CountryTabl
     """The series the point rows form, given as (article id, row) in (article id, text) order."""
     points: dict[str, list[dict[str, Any]]] = defaultdict(list)
     heads: dict[str, Head] = {}  # the first estimand of each key, with its subject, country and unit
+    periods: dict[int, str | None] = {}  # the period each point's own clause names
     for _, (key, head, point) in rows:
         if key not in heads or (heads[key][1] is None and head[1]):
             heads[key] = head
         points[key].append(point)
-    _split_parts(points, heads)
+        periods[id(point)] = head[0].period
     out = []
     for key, pts in points.items():
         e, subject, place, unit = heads[key]
-        name = estimand_name(e, subject, unit, countries)
-        for when, members in _windows(e, sorted(pts, key=lambda p: (p["date"] or "", p["article"]))):
-            out += _series(key, when, e, name, place, members)
+        runs = _windows(e, sorted(pts, key=lambda p: (p["date"] or "", p["article"])), periods)
+        for when, members in runs:
+            run_e = _run_estimand(e, {periods[id(p)] for p in members})
+            name = estimand_name(run_e, subject, unit, countries)
+            for part_key, part in _parts(key, members):
+                out += _series(part_key, when if len(runs) > 1 else None, run_e, name, place, part)
     return out
+
+
+def _run_estimand(e: Estimand, said: set[str | None]) -> Estimand:
+    """An incident's window is named by the period its figures' clauses name, when they name one alike."""
+    if e.concept not in INCIDENT_CONCEPTS or (e.period or "").startswith("since"):
+        return e
+    return replace(e, period=next(iter(said)) if len(said) == 1 else None)
 
 
 def series_order(series: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -290,44 +308,56 @@ def _upper(p: dict[str, Any]) -> float:
     return hi if hi != float("inf") else lo
 
 
-def _split_parts(points: dict[str, list[dict[str, Any]]], heads: dict[str, Head]) -> None:
+def _parts(key: str, points: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
     """One origin giving several different figures for one estimand in one article is giving parts
     (a district's toll after the total, last year's after this year's), not rival estimates: the
     figure it gives first stays in the series, each other figure becomes a series of that article's own.
     Different origins' figures in one article stay together: they are the disagreement we show."""
-    for key in list(points):
-        by_origin: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-        for p in points[key]:
-            if p["status"] != "hypothetical":  # a figure that might be stays beside the series it is about
-                by_origin[(p["article"], p["origin"])].append(p)
-        moved: set[int] = set()
-        for (article, _), pts in by_origin.items():
-            top = _upper(min(pts, key=lambda p: p["offset"]))
-            for p in pts:
-                if _upper(p) != top:
-                    part = f"{key}|part:{article}:{_upper(p):g}"
-                    moved.add(id(p))
-                    points[part].append(p)
-                    heads[part] = heads[key]
-        if moved:
-            points[key] = [p for p in points[key] if id(p) not in moved]
-
-
-def _windows(e: Estimand, points: list[dict[str, Any]]) -> list[tuple[str | None, list[dict[str, Any]]]]:
-    """An incident's figures (deaths, displacement) with no period of their own are one series while
-    they follow each other within INCIDENT_DAYS; a longer gap is another incident. Others stay whole."""
-    if e.concept not in INCIDENT_CONCEPTS or e.period:
-        return [(None, points)]
-    runs: list[tuple[str | None, list[dict[str, Any]]]] = []
+    by_origin: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for p in points:
-        gap = _days_apart(runs[-1][1][-1]["date"], p["date"]) if runs else None
-        if runs and (gap is None or gap <= INCIDENT_DAYS):
+        if p["status"] != "hypothetical":  # a figure that might be stays beside the series it is about
+            by_origin[(p["article"], p["origin"])].append(p)
+    parts: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for (article, _), pts in by_origin.items():
+        top = _upper(min(pts, key=lambda p: p["offset"]))
+        for p in pts:
+            if _upper(p) != top:
+                parts[f"{key}|part:{article}:{_upper(p):g}"].append(p)
+    moved = {id(p) for pts in parts.values() for p in pts}
+    return [(key, [p for p in points if id(p) not in moved]), *parts.items()]
+
+
+def incident_day(period: str | None, said_on: str | None) -> date_type | None:
+    """When an incident happened, as near as the text says: the last day of the month or year its clause
+    names, or the report's day when that is earlier ("in March 2022" said in 2023 is 31 March 2022; "this
+    year" said in June is the report's day); the report's day when the clause names no period."""
+    said = iso_day(said_on)
+    if not period or not YEAR_MONTH.match(period):
+        return said
+    year, month = int(period[:4]), int(period[5:7]) if len(period) >= 7 else 12
+    end = date_type(year, month, calendar.monthrange(year, month)[1])
+    return min(end, said) if said else end
+
+
+def _windows(e: Estimand, points: list[dict[str, Any]], periods: dict[int, str | None]
+             ) -> list[tuple[str | None, list[dict[str, Any]]]]:
+    """An incident's figures (deaths, displacement) are one series while the days they happened follow each
+    other within INCIDENT_DAYS; a longer gap is another incident. Others, and running totals, stay whole."""
+    if e.concept not in INCIDENT_CONCEPTS or (e.period or "").startswith("since"):
+        return [(None, points)]
+    days = {id(p): incident_day(periods.get(id(p)), p["date"]) for p in points}
+    ordered = sorted(points, key=lambda p: (days[id(p)] or date_type.min, p["date"] or "", p["article"]))
+    runs: list[tuple[str | None, list[dict[str, Any]]]] = []
+    for p in ordered:
+        day = days[id(p)]
+        last = days[id(runs[-1][1][-1])] if runs else None
+        if runs and (day is None or last is None or (day - last).days <= INCIDENT_DAYS):
             runs[-1][1].append(p)
         else:
-            runs.append((iso_day(p["date"]).isoformat() if iso_day(p["date"]) else None, [p]))
-    if len(runs) > 1:
-        return runs
-    return [(None, points)]
+            runs.append((day.isoformat() if day else None, [p]))
+    for _, members in runs:
+        members.sort(key=lambda p: (p["date"] or "", p["article"]))
+    return runs
 
 
 def _series(key: str, when: str | None, e: Estimand, name: str, place: str | None,
@@ -336,7 +366,7 @@ def _series(key: str, when: str | None, e: Estimand, name: str, place: str | Non
     if not real:
         return []
     sid = series_id(key + (f"@{when}" if when else ""))
-    if when:
+    if when and not e.period:
         name = f"{name} (from {when})"
     if "|part:" in key:
         name = f"{name} (a part, in {pts[0]['article']})"

@@ -61,7 +61,7 @@ def claim_figures(ex: Extraction) -> dict[str, tuple[FigureFact, ...]]:
         if day is None or low <= 0 and high == float("inf"):
             continue
         out.setdefault(claim.id, []).append(FigureFact(
-            series_key(e, place, ex.article.published), low, None if high == float("inf") else high,
+            series_key(e, place), low, None if high == float("inf") else high,
             day.toordinal(), q.span.text, q.bound or "exact", ex.article.id))
     return {cid: tuple(figs) for cid, figs in out.items()}
 
