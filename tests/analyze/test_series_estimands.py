@@ -88,3 +88,22 @@ def test_articles_read_by_an_older_quantities_extractor_are_counted(extract, tmp
     store.save_many([old])
     assert store.layer_versions("quantities") == {EXTRACTOR: 1, "assay.quantities.v1": 1}
     store.close()
+
+
+MASSACRE = [
+    ("k1", "2026-04-07", "Harbor Post",
+     "Soldiers killed at least 40 villagers in Kessin last week, a rights group said on Tuesday."),
+    ("k2", "2026-04-20", "Valley Courier",
+     "The army said on Monday that the operation in Kessin last month had killed 12 fighters."),
+    ("k3", "2027-05-12", "Harbor Post",
+     "A UN report published on Wednesday said soldiers had killed at least 90 people in Kessin in April 2026."),
+    ("k4", "2027-05-12", "Harbor Post",
+     "Soldiers killed 15 people in Kessin on Saturday, witnesses said."),
+]
+
+
+def test_a_massacre_named_by_its_month_a_year_later_joins_the_reports_of_the_time(extract):
+    series = series_of(extract, MASSACRE)
+    toll = home(series, "k1", 40)
+    assert home(series, "k3", 90)["id"] == toll["id"] == home(series, "k2", 12)["id"]
+    assert home(series, "k4", 15)["id"] != toll["id"]  # a killing a year later is another incident
