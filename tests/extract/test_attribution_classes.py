@@ -168,6 +168,16 @@ def test_a_spaced_abbreviation_does_not_end_the_sentence(extract):
     assert said.content[0].text.startswith("The gunman entered")
 
 
+def test_a_quote_glued_to_the_sentence_before_starts_its_own(extract, pipeline):
+    # text pasted without spaces, as scraped pages hold it
+    ex = extract('The parcel was left outside the bakery at about 5.30 p.m. (1530 UTC)."There was a bang and '
+                 'then smoke," said Mira, a student who saw it.')
+    quoted = next(c for c in ex.claims if c.source is not None and c.source.text.startswith("Mira"))
+    assert quoted.content[0].text == '"There was a bang and then smoke,"'
+    closing = pipeline.nlp('He said "no."The mayor spoke later.')
+    assert [s.text for s in closing.sents] == ['He said "no."', "The mayor spoke later."]
+
+
 def test_a_clause_saying_none_exist_is_negated(extract):
     ex = extract("The defence ministry said there were no foreign fighters in the province. "
                  "A police spokesman said no group had claimed the bombing.")
