@@ -120,9 +120,9 @@ def test_a_name_given_with_a_role_is_a_person_that_a_pronoun_finds(extract):
 
 def test_an_impression_the_reported_clause_goes_on_to_stays_in_its_content(extract):
     ex = extract("The depot had two gates and appeared to have no guard on either, the chief inspector said.")
-    said = next(c for c in ex.claims if c.cue.text == "said")
-    assert any("appeared to have no guard" in s.text for s in said.content)
-    assert "inspector" in said.source.text
+    said = [c for c in ex.claims if c.cue.text == "said"]  # two propositions of the inspector's
+    assert any("appeared to have no guard" in s.text for c in said for s in c.content)
+    assert said and all("inspector" in c.source.text for c in said)
 
 
 def test_an_unnamed_source_is_the_one_its_role_names_later(extract):
@@ -176,6 +176,22 @@ def test_a_quote_glued_to_the_sentence_before_starts_its_own(extract, pipeline):
     assert quoted.content[0].text == '"There was a bang and then smoke,"'
     closing = pipeline.nlp('He said "no."The mayor spoke later.')
     assert [s.text for s in closing.sents] == ['He said "no."', "The mayor spoke later."]
+
+
+def test_coordinated_statements_of_different_modality_are_two_claims(extract):
+    ex = extract("The ministry said 40 trucks had crossed on Monday, and that the crossing could close "
+                 "again within days. The army said the convoy had arrived and had been unloaded.")
+    ministry = [c for c in ex.claims if c.source is not None and c.source.text == "The ministry"]
+    assert [(c.content[0].text.split()[:2], c.modality) for c in ministry] == [
+        (["40", "trucks"], "asserted"), (["the", "crossing"], "hypothetical")]
+    army = [c for c in ex.claims if c.source is not None and c.source.text == "The army"]
+    assert len(army) == 1 and army[0].content[0].text.endswith("unloaded")  # one modality: one claim
+
+
+def test_the_main_proposition_gives_the_modality(extract):
+    ex = extract('"There was a loud bang and I thought it was a gas leak," said Oren Dask, a baker.')
+    baker = next(c for c in ex.claims if c.source is not None and c.source.text.startswith("Oren Dask"))
+    assert baker.modality == "asserted"  # "I thought" hedges the second clause, not the bang
 
 
 def test_a_clause_saying_none_exist_is_negated(extract):

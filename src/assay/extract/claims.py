@@ -16,11 +16,12 @@ from assay.extract.article_entities import SourceResolver
 from assay.extract.cues import find_in_sentence, speaker_lines
 from assay.extract.hedges import modality_and_hedges
 from assay.extract.parse import Found
+from assay.extract.propositions import propositions
 from assay.extract.quotes import Quotation, find_quotations, quote_chain
 from assay.records import Claim, Entity, Span
 from assay.resolve.reference import Reference
 
-EXTRACTOR = "assay.claims.v10"  # v10: "according to" after a ", which" clause; v9: modality
+EXTRACTOR = "assay.claims.v11"  # v11: one claim per proposition of differing modality
 MAX_GAP_FOR_CONTINUATION = 160  # characters between a quote claim's end and the quote that continues it
 SPEECH_CLASSES = {"neutral", "assert", "warn", "deny", "allege", "caution", "estimate", "predict", "other"}
 
@@ -33,6 +34,7 @@ class Draft:
     cue: tuple[int, int]
     content: list[tuple[int, int]]
     kind: str = "indirect"
+    part: int = 0  # which clause of a coordinated content split into propositions (extract/propositions.py)
 
 
 def _chars(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
@@ -148,10 +150,10 @@ def _carry_quotes(text: str, drafts: list[Draft], quotes: list[Quotation]) -> No
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
     """One draft per cue; the parser can reach the same cue twice (verb and noun readings)."""
-    seen: dict[tuple[int, int], Draft] = {}
+    seen: dict[tuple[tuple[int, int], int], Draft] = {}
     for d in drafts:
-        seen.setdefault(d.cue, d)
-    return sorted(seen.values(), key=lambda d: d.cue[0])
+        seen.setdefault((d.cue, d.part), d)
+    return sorted(seen.values(), key=lambda d: (d.cue[0], d.part))
 
 
 def _nesting(claims: list[tuple[str, Draft]]) -> dict[str, str]:
@@ -177,9 +179,11 @@ def extract_claims(doc: Doc, ref: Reference) -> tuple[list[Claim], list[Entity]]
     drafts = []
     found_all = [f for sent in doc.sents for f in find_in_sentence(sent)] + speaker_lines(doc)
     for found in found_all:
-        draft = _draft(doc, text, found, quotes)
-        if draft is not None:
-            drafts.append(draft)
+        for part, prop in enumerate(propositions(doc, found)):
+            draft = _draft(doc, text, prop, quotes)
+            if draft is not None:
+                draft.part = part
+                drafts.append(draft)
     drafts = _dedupe(drafts)
     _carry_quotes(text, drafts, quotes)
     resolver = SourceResolver(doc, quotes, ref)

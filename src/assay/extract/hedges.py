@@ -16,6 +16,7 @@ from assay.extract.parse import Found
 
 HYPOTHETICAL_AUX = {"would", "could", "might've", "would've", "could've"}
 FUTURE_AUX = {"will", "'ll", "shall", "would"}
+CONTRAST = {"but", "yet"}
 BELIEF_HEDGES = {"believe", "think", "suspect", "assume", "suppose", "guess", "feel", "speculate"}
 
 
@@ -34,11 +35,19 @@ def _hedges_in(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
-def _content_heads(doc: Doc, found: Found, content: list[tuple[int, int]]) -> list[Token]:
-    """The token the content hangs from, else the roots of the first content span."""
+def _content_heads(doc: Doc, found: Found, content: list[tuple[int, int]], whole: bool = True) -> list[Token]:
+    """The verbs of the content's main proposition: the token it hangs from (its first clause: "there was an
+    explosion and I thought it was a car crash" is asserted), or a clause joined by "but", which is the point
+    ("it's not for me to give a toll, but it appears there are none" is hedged); else the roots of the
+    first content span."""
     if found.content_head is not None:
         head = doc[found.content_head]
-        return [head] + [c for c in head.children if c.dep_ == "conj"]
+        if not whole:
+            return [head]
+        contrast = [c for c in head.children if c.dep_ == "conj" and _has_child(c, ("cc",), CONTRAST)
+                    or c.dep_ == "conj" and any(d.dep_ == "cc" and d.lower_ in CONTRAST and c.i > d.i > head.i
+                                                for d in head.children)]
+        return contrast[-1:] or [head]
     span = doc.char_span(*content[0], alignment_mode="expand") if content else None
     if span is None:
         return []
@@ -48,22 +57,30 @@ def _content_heads(doc: Doc, found: Found, content: list[tuple[int, int]]) -> li
 NOUN_MODIFIERS = ("acl", "relcl", "appos", "amod", "compound", "poss", "pobj")  # a figure's "perhaps" stays
 
 
-def _on_spine(doc: Doc, hedge: tuple[int, int], found: Found, content: list[tuple[int, int]]) -> bool:
+def _on_spine(doc: Doc, hedge: tuple[int, int], found: Found, content: list[tuple[int, int]],
+              heads: list[Token] = ()) -> bool:
     """A hedge of the claim's own clauses (or of its cue and source), not one inside a description: "two men,
     believed to be managers, had surgery" is asserted. The hedge governs the content part it stands in
-    unless a noun's modifier lies between."""
+    unless a noun's modifier, or a clause joined beside the main proposition (`heads`), lies between."""
     span = doc.char_span(*hedge, alignment_mode="expand")
     part = next((doc.char_span(s, e, alignment_mode="expand") for s, e in content if s <= hedge[0] < e), None)
     if span is None or part is None:
         return True  # in the cue or the source
     tok = span.root
+    main = {h.i for h in heads}
     for _ in range(12):
-        if tok.head.i == tok.i or not (part.start <= tok.head.i < part.end):
+        if tok.i in main or tok.head.i == tok.i or not (part.start <= tok.head.i < part.end):
             return True
-        if tok.dep_ in NOUN_MODIFIERS:
+        if tok.dep_ in NOUN_MODIFIERS or (main and tok.dep_ == "conj" and tok.head.i in main):
             return False
         tok = tok.head
     return False
+
+
+def _main_hedges(doc: Doc, hedges: list[tuple[int, int]], found: Found, content: list[tuple[int, int]],
+                 heads: list[Token]) -> list[tuple[int, int]]:
+    """The hedges that qualify the main proposition (SCHEMA: the claim's modality is its main proposition's)."""
+    return [h for h in hedges if _on_spine(doc, h, found, content, heads)]
 
 
 def _none_of(verb: Token) -> bool:
@@ -89,9 +106,10 @@ def _hypothetical_aux(cue: Token, found: Found) -> set[str]:
     return HYPOTHETICAL_AUX - {"would"} if backshifted else HYPOTHETICAL_AUX
 
 
-def modality_and_hedges(doc: Doc, found: Found,
-                        content: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
-    """(modality, hedge character spans) for one claim."""
+def modality_and_hedges(doc: Doc, found: Found, content: list[tuple[int, int]],
+                        whole: bool = True) -> tuple[str, list[tuple[int, int]]]:
+    """(modality, hedge character spans) for one claim; `whole=False` reads one clause of a coordination
+    (extract/propositions.py), where the content's head is the proposition's own verb."""
     cue = doc[found.head]
     lo = min([found.cue[0]] + ([found.source[0]] if found.source else []))
     hi = max([found.cue[1]] + ([found.source[1]] if found.source else []))
@@ -100,15 +118,16 @@ def modality_and_hedges(doc: Doc, found: Found,
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is not None:
             hedges.extend(_hedges_in(doc, span.start, span.end))
-    heads = _content_heads(doc, found, content)
+    heads = _content_heads(doc, found, content, whole)
     hedges = [h for h in hedges if _on_spine(doc, h, found, content)]
+    main_hedges = _main_hedges(doc, hedges, found, content, heads)
     if found.cue_class == "deny" or any(c.dep_ == "neg" for c in cue.children):
         return "negated", hedges
     if any(_is_conditional(h) or _has_child(h, ("aux",), _hypothetical_aux(cue, found)) for h in heads):
         return "hypothetical", hedges
     if any(c.dep_ == "neg" for h in heads for c in h.children) or any(_none_of(h) for h in heads):
         return "negated", hedges
-    if hedges or cue.lemma_.lower() in BELIEF_HEDGES:
+    if main_hedges or cue.lemma_.lower() in BELIEF_HEDGES:
         return "hedged", hedges
     if found.cue_class == "predict" or any(_has_child(h, ("aux",), FUTURE_AUX) for h in heads):
         return "predicted", hedges
