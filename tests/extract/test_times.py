@@ -48,3 +48,13 @@ def test_a_date_in_a_verbless_sentence_does_not_hang(extract):
 
 def test_recent_years_is_a_past_reference(extract):
     assert ("recent years", "PAST_REF") in times(extract, "Trade between the towns has grown in recent years.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The agency said on Friday that 300 trucks had crossed a day earlier.", ("a day earlier", "2026-03-05")),
+    ("The convoy left on Thursday and reached the port two days later.", ("two days later", "2026-03-07")),
+    ("The bridge was struck three days ago.", ("three days ago", "2026-03-06")),
+    ("Officials said the strike came a day earlier.", ("a day earlier", "2026-03-08")),
+])
+def test_days_counted_from_another_day(extract, text, expected):
+    assert expected in times(extract, text)

@@ -21,7 +21,7 @@ from assay.dates import iso_day
 from assay.extract.numbers import token_value
 from assay.records import Claim, Span, Time
 
-EXTRACTOR = "assay.times.v5"  # v5: "the same year-end briefing"; v4: dates inside reported content
+EXTRACTOR = "assay.times.v6"  # v6: "a day earlier", "the previous day"; v5: "the same year-end briefing"
 MONTH_FORMS = (  # each month's name, then its abbreviations
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
@@ -145,7 +145,7 @@ def _read(ent: SpacySpan, anchor: date | None) -> tuple[str | None, str, str]:
     words = [t.lower_.rstrip(".,") for t in ent if not t.is_space and not t.is_punct]
     if words and words[0] in ("recent", "past", "previous") and words[-1] in ("years", "months", "weeks", "days"):
         return "PAST_REF", "date", "past"  # "recent years": a time before now, not a length
-    if (duration := _duration(words)) is not None and not any(w in ("ago", "last", "this", "next") for w in words):
+    if (duration := _duration(words)) is not None and not any(w in RELATIVE_WORDS for w in words):
         return duration, "duration", "duration"
     if (written := _calendar(words, anchor, _past(ent))) is not None:
         return written[0], "date", written[1]
@@ -174,6 +174,29 @@ def _with_part_of_day(doc: Doc, ent: SpacySpan) -> SpacySpan:
     return ent
 
 
+# "a day earlier", "two days later", "the day before", "the previous day", "three days ago"
+DAYS_APART = re.compile(r"^(?:(a|one|two|three|four|five|six|seven|\d+) days? (earlier|later|before|after|ago)"
+                        r"|the (day) (before|after)|the (previous|next|following) day)$")
+RELATIVE_WORDS = {"ago", "last", "this", "next", "earlier", "later", "before", "after"}
+SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _days_apart(ent: SpacySpan, earlier_day: date | None, anchor: date | None) -> tuple[str, str] | None:
+    """A day given as days from another: from the day the sentence names before it ("said on Thursday that
+    419 trucks had entered a day earlier"), else from the article's date; "ago" is always from the date."""
+    words = " ".join(t.lower_ for t in ent if not t.is_space and not t.is_punct)
+    m = DAYS_APART.match(words)
+    if m is None:
+        return None
+    count, way = (m.group(1), m.group(2)) if m.group(1) else ("a", m.group(4) or m.group(5))
+    back = way in ("earlier", "before", "ago", "previous")
+    base = anchor if way == "ago" else earlier_day or anchor
+    if base is None:
+        return None
+    n = SMALL_NUMBERS.get(count) or int(count)
+    return (base - timedelta(days=n) if back else base + timedelta(days=n)).isoformat(), "day"
+
+
 def extract_times(doc: Doc, published: str | None) -> list[Time]:
     """Every date, time and duration expression, normalised against `published`."""
     anchor = _anchor(published)
@@ -184,6 +207,10 @@ def extract_times(doc: Doc, published: str | None) -> list[Time]:
         ent = _with_part_of_day(doc, ent)
         taken.update(range(ent.start, ent.end))
         value, kind, granularity = _read(ent, anchor)
+        if value is None:
+            sent = ent.sent
+            before = [d for t in out if sent.start_char <= t.span.start < ent.start_char and (d := iso_day(t.value))]
+            value, granularity = _days_apart(ent, before[-1] if before else None, anchor) or (value, granularity)
         span = _with_preposition(doc, ent, kind)
         if not span.text.strip():
             continue
