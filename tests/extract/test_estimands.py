@@ -150,3 +150,32 @@ def test_a_sum_has_one_key_however_its_currency_is_written(extract):
         ("Thieves made off with jewels worth €2 million.", "€2 million"),
         ("Thieves made off with a two-million-euro haul.", "two-million"))}
     assert len(keys) == 1 and "€" in keys.pop()
+
+
+@pytest.mark.parametrize("text,figure,compared", [
+    ("An average of 98 aid trucks a day crossed into the enclave in February, down from about 150 a day "
+     "in January, the agency said.", "about 150", "98"),
+    ("Just 21 trucks a day reached the south, compared with about 200 a day in April.", "about 200", "21"),
+    ("The toll rose to 24 on Tuesday, up from 12 a day earlier.", "12", "24"),
+])
+def test_a_figure_given_for_comparison_counts_what_the_other_counts(extract, text, figure, compared):
+    mine, theirs = (estimand_of(extract, text, f).estimand for f in (figure, compared))
+    assert (mine.concept, mine.measure, mine.counted, mine.kind) == \
+        (theirs.concept, theirs.measure, theirs.counted, theirs.kind)
+
+
+def test_the_compared_figures_month_is_its_own(extract):
+    text = "Just 21 trucks a day reached the south in May, compared with about 200 a day in April."
+    now, then = (estimand_of(extract, text, f, published="2024-06-02").estimand for f in ("21", "about 200"))
+    assert (now.period, then.period) == ("2024-05", "2024-04")
+
+
+@pytest.mark.parametrize("text,figure,concept,measure", [
+    ("Security forces killed 12 protesters in the capital.", "12", "casualties", "killed"),
+    ("Police arrested 40 protesters outside the ministry.", "40", "detained", "detained"),
+    ("Gunmen killed 30 refugees at the camp.", "30", "casualties", "killed"),
+    ("Some 5,000 refugees fled across the border.", "Some 5,000", "displaced", "displaced"),
+])
+def test_what_the_verb_did_to_the_people_counted_names_the_count(extract, text, figure, concept, measure):
+    e = estimand_of(extract, text, figure).estimand
+    assert (e.concept, e.measure) == (concept, measure)

@@ -16,6 +16,7 @@ from assay.records import Time
 
 NESTED = {"relcl", "acl", "advcl", "ccomp", "parataxis", "appos"}
 RATE_UNITS = {"day": "day", "daily": "day", "week": "week", "month": "month", "year": "year", "night": "day"}
+TYPICAL = {"average", "typical", "normal", "ordinary", "given", "usual"}
 YEAR = re.compile(r"^(\d{4})(?:-(\d{2}))?")
 
 
@@ -77,14 +78,16 @@ def open_since(clause: Token, words: set[int]) -> bool:
 
 
 def rate_of(doc: Doc, end: int) -> str | None:
-    """ "300 a month", "150 trucks per day", "13 children each day": a rate, its own series."""
-    toks = list(doc[end:min(len(doc), end + 4)])
+    """ "300 a month", "150 trucks per day", "13 children each day": a rate, its own series ("12 a day
+    earlier" is a time, not a rate)."""
+    toks = list(doc[end:min(len(doc), end + 5)])
     words = [t.lower_ for t in toks]
     for i, w in enumerate(words[:2]):
         if w not in ("a", "per", "each", "every"):
             continue
-        after = [t.lower_ for t in toks[i + 1:] if t.pos_ != "ADJ"][:1]  # "500 trucks a working day"
-        if after and after[0] in RATE_UNITS:
+        after = [t.lower_ for t in toks[i + 1:] if t.pos_ != "ADJ"][:2]  # "500 trucks a working day"
+        if after and after[0] in RATE_UNITS and after[1:] not in (["earlier"], ["later"], ["before"], ["after"],
+                                                                  ["ago"]):
             return RATE_UNITS[after[0]]
     return "day" if words[:1] == ["daily"] else None
 
@@ -100,4 +103,43 @@ def verb_rate(verb: Token) -> str | None:
             unit = next((RATE_UNITS.get(g.lemma_.lower()) for g in c.children if g.dep_ == "pobj"), None)
             if unit:
                 return unit
+        if c.dep_ == "prep" and c.lower_ == "on" and (unit := _any_given(c)) is not None:
+            return unit
     return None
+
+
+def _any_given(prep: Token) -> str | None:
+    """ "on an average working day", "on a typical day", "on any given night": a day like any other."""
+    for g in prep.children:
+        unit = RATE_UNITS.get(g.lemma_.lower()) if g.dep_ == "pobj" else None
+        if unit and any(d.lower_ in ("an", "any", "each", "every") or d.lower_ in TYPICAL for d in g.children):
+            return unit
+    return None
+
+
+COMPARING = {"down", "up", "compared", "compare", "comparison", "against", "versus", "vs", "vs."}
+
+
+def comparison_phrase(tok: Token) -> Token | None:
+    """The preposition that makes the figure at `tok` a comparison: "down from 150", "compared with 200",
+    "up from 12", "against 40 last year"."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    if prep.lower_ in ("from", "with", "to") and prep.head.lower_ in COMPARING:
+        return prep
+    return prep if prep.lower_ in ("against", "versus", "vs", "vs.") else None
+
+
+def comparison_words(verb: Token, figure: Token) -> set[int]:
+    """Character offsets of the comparison phrases on a verb ("compared with about 200 a day in April"),
+    unless the figure is in one: their times are the compared figure's, not this one's."""
+    out: set[int] = set()
+    for c in verb.children:
+        preps = [c] if c.dep_ == "prep" and c.lower_ in ("against", "versus", "vs", "vs.") else \
+            [g for g in c.children if g.dep_ == "prep"] if c.lower_ in COMPARING else []
+        for prep in preps:
+            words = {t.i for t in prep.subtree}
+            if figure.i not in words:
+                out |= {t.idx for t in prep.subtree}
+    return out

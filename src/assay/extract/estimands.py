@@ -17,7 +17,15 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from assay.extract.estimand_time import open_since, own_clause, period_of, rate_of, since_clause, verb_rate
+from assay.extract.estimand_time import (
+    comparison_words,
+    open_since,
+    own_clause,
+    period_of,
+    rate_of,
+    since_clause,
+    verb_rate,
+)
 from assay.extract.figures import CURRENCY
 from assay.extract.lexicon import measure_cues, quantity_concepts
 from assay.extract.times import MONTH_FORMS
@@ -47,6 +55,7 @@ CURRENCY_WORDS = {"euro": "€", "dollar": "$", "pound": "£", "sterling": "£",
 CURRENCY_SIGNS = set(CURRENCY.values()) | set(CURRENCY_WORDS.values())
 FLOW_CONCEPTS = {"vehicles", "weapons", "attacks"}  # counted by the day they happen: a day is their period
 HAPPENED_TO_PEOPLE = {"casualties", "displaced", "detained", "people"}
+SUFFERED = {"casualties", "displaced", "detained"}  # what a verb says was done to those counted
 PLAIN_VERB_CONCEPTS = {"money", "percentage", "other", "people", "vehicles"}
 # "by next year", "by the end of October", "by 2025": a time ahead that a projection is for
 BY_A_TIME = re.compile(r"\bby (?:the end of |early |late |mid-?)?(?:next|this coming|\d{4}\b|"
@@ -139,6 +148,8 @@ def measure_of(noun: Token, num: Token) -> tuple[str | None, str | None, Token |
         return cue[0], cue[1], _clause_verb(noun)
     for tok in _near_words(noun):
         if (cue := _cue(tok)) is not None:
+            if tok is noun and cue[1] != "casualties" and (done := _suffered(noun)) is not None:
+                return done[0], done[1], _clause_verb(noun)  # "police arrested 40 protesters": detained
             return cue[0], cue[1], _clause_verb(noun)
     verb = _clause_verb(noun)
     first = verb
@@ -157,6 +168,15 @@ def measure_of(noun: Token, num: Token) -> tuple[str | None, str | None, Token |
             break
         verb = verb.head
     return None, None, first
+
+
+def _suffered(noun: Token) -> tuple[str, str] | None:
+    """What the clause's verb says happened to the people a noun counts ("killed 12 protesters")."""
+    verb = _clause_verb(noun)
+    if verb is None or _lemma(verb) in CARRIERS:
+        return None
+    cue = _verb_cue(verb)
+    return cue if cue is not None and cue[1] in SUFFERED else None
 
 
 def _plain_measure(verb: Token | None, noun: Token) -> str | None:
@@ -308,6 +328,11 @@ def _combine(measure: str | None, m_concept: str | None, n_concept: str) -> tupl
     return n_concept, None
 
 
+def day_as_for(concept: str) -> str | None:
+    """How a day said in a figure's clause reads as its period (estimand_time.period_of)."""
+    return "day" if concept in FLOW_CONCEPTS else "month" if concept in HAPPENED_TO_PEOPLE else None
+
+
 def _outer_clauses(clause: Token) -> Iterator[set[int]]:
     """The words of the clauses a nested figure's clause hangs on, nearest first: "the disaster in December
     2003, in which 31,000 were killed"; "hit in February, killing 600"; "In 2004 a quake triggered a
@@ -348,8 +373,8 @@ def read_estimand(doc: Doc, num_start: int, num_end: int, noun_i: int | None, un
     elif measure is None and final in PLAIN_VERB_CONCEPTS:
         measure = _plain_measure(verb, noun)
     clause = verb if verb is not None else noun
-    words = own_clause(clause, noun) | since_clause(clause)
-    day_as = "day" if final in FLOW_CONCEPTS else "month" if final in HAPPENED_TO_PEOPLE else None
+    words = (own_clause(clause, noun) | since_clause(clause)) - comparison_words(clause, noun)
+    day_as = day_as_for(final)
     period = period_of(doc, times, words, day_as)
     for outer in _outer_clauses(clause) if period is None else ():
         if (period := period_of(doc, times, outer, day_as)) is not None:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from assay.extract.claims import SPEECH_CLASSES
+from assay.extract.comparisons import compared_estimand
 from assay.extract.estimands import group_key, read_estimand
 from assay.extract.figures import Figure, figures_in, read_bound, read_unit
 from assay.extract.lexicon import quantity_concepts
@@ -23,7 +24,7 @@ from assay.records import Claim, Estimand, Quantity, Span, Time
 from assay.resolve.countries import CountryTable
 from assay.resolve.reference import Reference
 
-EXTRACTOR = "assay.quantities.v5"  # v5: incident days as months, outer-clause periods, shootings, particles
+EXTRACTOR = "assay.quantities.v6"  # v6: comparisons, verbs done to those counted, "on an average day"
 ESTIMATE_CUES = {"estimate", "believe"}
 SERIES_CONCEPTS = {"personnel", "casualties", "weapons"}
 NOT_COUNTS = {"distance", "duration", "speed", "temperature", "age", "magnitude"}  # never form a series
@@ -181,6 +182,9 @@ def extract_quantities(doc: Doc, claims: list[Claim], times: Sequence[Time], ref
             noun_i = _noun_index(unit, stop, num)
             estimand = None if concept in NOT_COUNTS or not _a_count(doc, num, noun_i, concept) else read_estimand(
                 doc, num.start, num.end, noun_i, unit, concept, times, ref.countries)
+            if estimand is not None:
+                at = doc[noun_i] if noun_i is not None else doc[num.end - 1]
+                estimand = compared_estimand(doc, at, estimand, out, times)
             out.append(Quantity(
                 span=Span.of(text, span.start_char, span.end_char), value=num.value, low=num.low,
                 high=num.high, bound=num.bound, unit=unit, concept=concept, estimand=estimand,
