@@ -107,3 +107,22 @@ def test_a_massacre_named_by_its_month_a_year_later_joins_the_reports_of_the_tim
     toll = home(series, "k1", 40)
     assert home(series, "k3", 90)["id"] == toll["id"] == home(series, "k2", 12)["id"]
     assert home(series, "k4", 15)["id"] != toll["id"]  # a killing a year later is another incident
+
+
+CROSSINGS = [
+    ("t1", "2026-05-08", "Harbor Post",
+     "The border agency said on Thursday that 410 trucks had crossed into the enclave a day earlier."),
+    ("t2", "2026-05-08", "Valley Courier", "The UN said 230 trucks had crossed into the enclave on Wednesday."),
+    ("t3", "2026-05-20", "Harbor Post", "Officials said 75 trucks carrying fuel had crossed into the enclave."),
+    ("t4", "2026-09-14", "Harbor Post",
+     "The border agency said on Monday that 60 trucks carrying flour had crossed into the enclave."),
+    ("t5", "2026-09-15", "Valley Courier",
+     "Officials said 60 trucks carrying flour had crossed into the enclave, the first convoy in weeks."),
+]
+
+
+def test_a_days_crossings_meet_and_a_convoy_months_later_is_its_own_count(extract):
+    series = series_of(extract, CROSSINGS)
+    assert home(series, "t1", 410)["id"] == home(series, "t2", 230)["id"]  # two counts of one day
+    assert home(series, "t4", 60)["id"] == home(series, "t5", 60)["id"]  # one convoy, two reports
+    assert home(series, "t3", 75)["id"] != home(series, "t4", 60)["id"]  # a count four months earlier

@@ -142,6 +142,8 @@ def _summary(points: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 INCIDENT_DAYS = 30  # figures of one incident follow each other; a longer silence is another incident
+FLOW_DAYS = 7  # counts of a flow with no period of their own are of their week
+FLOW_MEASURES = {"launched", "intercepted"}
 INCIDENT_CONCEPTS = {"casualties", "displaced", "detained", "people", "attacks", "other"}
 NOUN_LABEL = {"person": "people", None: ""}
 YEAR_MONTH = re.compile(r"^\d{4}(-\d{2})?")
@@ -327,6 +329,11 @@ def _parts(key: str, points: list[dict[str, Any]]) -> list[tuple[str, list[dict[
     return [(key, [p for p in points if id(p) not in moved]), *parts.items()]
 
 
+def _a_flow(e: Estimand) -> bool:
+    """Counts of what passes or happens (trucks entering, drones launched, attacks), not of a stock."""
+    return e.concept in ("vehicles", "attacks") or (e.concept == "weapons" and e.measure in FLOW_MEASURES)
+
+
 def incident_day(period: str | None, said_on: str | None) -> date_type | None:
     """When an incident happened, as near as the text says: the last day of the month or year its clause
     names, or the report's day when that is earlier ("in March 2022" said in 2023 is 31 March 2022; "this
@@ -342,8 +349,11 @@ def incident_day(period: str | None, said_on: str | None) -> date_type | None:
 def _windows(e: Estimand, points: list[dict[str, Any]], periods: dict[int, str | None]
              ) -> list[tuple[str | None, list[dict[str, Any]]]]:
     """An incident's figures (deaths, displacement) are one series while the days they happened follow each
-    other within INCIDENT_DAYS; a longer gap is another incident. Others, and running totals, stay whole."""
-    if e.concept not in INCIDENT_CONCEPTS or (e.period or "").startswith("since"):
+    other within INCIDENT_DAYS; a longer gap is another incident. A flow's counts with no period of their own
+    ("419 trucks entered", "40 drones were launched") are of the days around their report: a week's silence
+    starts another count. Others (a force's size, a stock of weapons), and running totals, stay whole."""
+    gap = INCIDENT_DAYS if e.concept in INCIDENT_CONCEPTS else FLOW_DAYS if _a_flow(e) and not e.period else None
+    if gap is None or (e.period or "").startswith("since"):
         return [(None, points)]
     days = {id(p): incident_day(periods.get(id(p)), p["date"]) for p in points}
     ordered = sorted(points, key=lambda p: (days[id(p)] or date_type.min, p["date"] or "", p["article"]))
@@ -351,7 +361,7 @@ def _windows(e: Estimand, points: list[dict[str, Any]], periods: dict[int, str |
     for p in ordered:
         day = days[id(p)]
         last = days[id(runs[-1][1][-1])] if runs else None
-        if runs and (day is None or last is None or (day - last).days <= INCIDENT_DAYS):
+        if runs and (day is None or last is None or (day - last).days <= gap):
             runs[-1][1].append(p)
         else:
             runs.append((day.isoformat() if day else None, [p]))
