@@ -179,3 +179,15 @@ def test_the_compared_figures_month_is_its_own(extract):
 def test_what_the_verb_did_to_the_people_counted_names_the_count(extract, text, figure, concept, measure):
     e = estimand_of(extract, text, figure).estimand
     assert (e.concept, e.measure) == (concept, measure)
+
+
+def test_a_force_named_in_its_own_clause_is_not_the_last_nations(extract):
+    text = ("About 5,000 Veldran troops are in the region. The UN mission, ORVAM, which has about 9,000 troops "
+            "there, said it had asked for access.")
+    veldran, mission = (estimand_of(extract, text, f).estimand for f in ("About 5,000", "about 9,000"))
+    assert mission.group != veldran.group and mission.group == "orvam"
+
+
+def test_the_nationality_of_a_leader_is_whose_force_he_sends(extract):
+    e = estimand_of(extract, "North Korean leader Kim Jong-un sent 1,500 special forces.", "1,500").estimand
+    assert e.group == "KP"

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from assay.extract.estimand_time import (
     comparison_words,
@@ -212,7 +213,15 @@ def _country(tok: Token, countries: CountryTable) -> str | None:
                                  if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i)):
         if words and (code := countries.code(" ".join(t.text for t in words))) is not None:
             return code
+    named = {id(e): e for t in left if t.ent_type_ in ("NORP", "GPE") and (e := _entity_of(t)) is not None}
+    for ent in named.values():  # "North Korean leader Kim Jong-un": the nationality of a title
+        if (code := countries.code(ent.text)) is not None:
+            return code
     return None
+
+
+def _entity_of(tok: Token) -> SpacySpan | None:
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
 
 
 def group_key(subject: str, countries: CountryTable) -> str:
@@ -250,6 +259,22 @@ def _agent_group(verb: Token, countries: CountryTable) -> str | None:
             return code
         if c.pos_ == "PROPN":
             return c.text.lower()
+        named = [d for d in c.children if d.dep_ == "appos" and d.pos_ == "PROPN" and d.ent_type_ in ("ORG", "")]
+        if named:  # "the UN peacekeeping mission, MINUSMA, which has 13,000 troops"
+            return named[0].text.lower()
+    return None
+
+
+def clause_owner(tok: Token) -> Token | None:
+    """The noun subject of the clause a figure stands in ("MINUSMA, which has 13,000 troops"), when it is
+    not the figure's own noun: that clause says whose figure it is."""
+    verb = _clause_verb(tok)
+    own = {t.i for t in tok.subtree}
+    for c in verb.children if verb is not None else ():
+        if c.dep_ == "nsubj" and c.tag_ == "WDT" and verb.dep_ == "relcl":
+            c = verb.head
+        if c.dep_ in ("nsubj", "appos") and c.pos_ in ("NOUN", "PROPN") and c.i not in own:
+            return c
     return None
 
 

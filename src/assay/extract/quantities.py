@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 
 from assay.extract.claims import SPEECH_CLASSES
 from assay.extract.comparisons import compared_estimand
-from assay.extract.estimands import group_key, read_estimand
+from assay.extract.estimands import clause_owner, group_key, read_estimand
 from assay.extract.figures import Figure, figures_in, read_bound, read_unit
 from assay.extract.lexicon import quantity_concepts
 from assay.records import Claim, Estimand, Quantity, Span, Time
@@ -191,7 +191,8 @@ def extract_quantities(doc: Doc, claims: list[Claim], times: Sequence[Time], ref
                 claim=claim.id if claim else None, status=_status(doc[num.start], claim, lead, estimand),
                 subject=_subject(doc, num, stop, sent, claim) if concept in SERIES_CONCEPTS else None,
             ))
-            if out[-1].subject is None and unit and unit.split()[-1].lower() in FORCE_NOUNS:
+            if out[-1].subject is None and unit and unit.split()[-1].lower() in FORCE_NOUNS \
+                    and clause_owner(doc[noun_i if noun_i is not None else num.end - 1]) is None:
                 out[-1] = replace(out[-1], subject=_last_subject(out[:-1], concept))
             out[-1] = _with_group(out[-1], ref.countries)
     return out
