@@ -191,3 +191,9 @@ def test_a_force_named_in_its_own_clause_is_not_the_last_nations(extract):
 def test_the_nationality_of_a_leader_is_whose_force_he_sends(extract):
     e = estimand_of(extract, "North Korean leader Kim Jong-un sent 1,500 special forces.", "1,500").estimand
     assert e.group == "KP"
+
+
+def test_a_partitive_pronoun_counts_what_it_stands_for(extract):
+    text = "Russia launched 400 drones overnight; air defences shot down 350 of them."
+    e = estimand_of(extract, text, "350").estimand
+    assert (e.concept, e.measure, e.counted) == ("weapons", "intercepted", "drone")

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from assay.extract.estimand_time import (
+    RATE_UNITS,
     comparison_words,
     open_since,
     own_clause,
@@ -49,6 +50,8 @@ PROJECTION_VERBS = {"expect", "project", "forecast", "plan", "intend", "aim", "p
 PROJECTION_NOUNS = {"target", "goal", "projection", "forecast", "plan", "capacity", "aim"}
 CLAUSES = ("xcomp", "ccomp", "advcl")
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "acomp", "pobj", "dative", "npadvmod"}
+PLURAL_PRONOUNS = {"them", "those", "these"}
+NOT_COUNTED = {"duration", "distance", "money", "percentage", "weight", "area", "magnitude"}
 TALLY_NOUNS = {"number", "total", "figure", "count", "tally", "estimate"}
 # currencies written as words; symbols and codes ("€", "EUR", "US$") are figures.CURRENCY's
 CURRENCY_WORDS = {"euro": "€", "dollar": "$", "pound": "£", "sterling": "£", "yen": "¥", "rupee": "₹",
@@ -336,6 +339,27 @@ def said_of(num: Token) -> Token | None:
     return noun if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
 
 
+def partitive_antecedent(num: Token) -> Token | None:
+    """What "2,000 of them" counts: the last plural noun before the figure, in its sentence or the one
+    before, that counts something ("shipping its own Shaheds ... sent a total of about 2,000 of them")."""
+    of = next((c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pron = next((g for g in of.children if g.dep_ == "pobj" and g.lower_ in PLURAL_PRONOUNS), None) if of else None
+    if pron is None:
+        return None
+    sent = num.sent
+    start = sent.start if sent.start == 0 else num.doc[sent.start - 1].sent.start
+    for tok in reversed(num.doc[start:num.i]):
+        if tok.tag_ in ("NNS", "NNPS") and tok.i not in {t.i for t in num.subtree} and _counts_something(tok):
+            return tok
+    return None
+
+
+def _counts_something(noun: Token) -> bool:
+    """A noun a figure can count: not a span of time or a unit of measure ("in recent years")."""
+    return noun.lemma_.lower() not in RATE_UNITS and quantity_concepts().get(noun.lemma_.lower()) \
+        not in NOT_COUNTED and noun.lemma_.lower() not in ("percent", "time")
+
+
 def _combine(measure: str | None, m_concept: str | None, n_concept: str) -> tuple[str, str | None]:
     """(concept, measure) from the governing words and the counted noun. What happened to people
     (killed, displaced, detained) names the count ("500 soldiers killed" are casualties); an action on
@@ -391,7 +415,8 @@ def read_estimand(doc: Doc, num_start: int, num_end: int, noun_i: int | None, un
     elif concept == "percentage":
         n_concept, counted = concept, (unit or "").lower() or None
     else:
-        n_concept, counted = _noun_concept(doc[noun_i] if noun_i is not None else None, concept)
+        counted_noun = doc[noun_i] if noun_i is not None else partitive_antecedent(num)
+        n_concept, counted = _noun_concept(counted_noun, concept)
     final, measure = _combine(measure, m_concept, n_concept)
     if final == "personnel" and measure in (None, "deployed"):
         measure = None  # troops sent, stationed or fighting there: one count of the force
