@@ -348,10 +348,14 @@ def partitive_antecedent(num: Token) -> Token | None:
         return None
     sent = num.sent
     start = sent.start if sent.start == 0 else num.doc[sent.start - 1].sent.start
-    for tok in reversed(num.doc[start:num.i]):
-        if tok.tag_ in ("NNS", "NNPS") and tok.i not in {t.i for t in num.subtree} and _counts_something(tok):
-            return tok
-    return None
+    verb = _clause_verb(num)
+    agents = {t.idx for t in num.subtree}  # the figure's own words and its clause's subject, not what describes it
+    for c in verb.children if verb is not None else ():
+        agents |= own_clause(c, c) if c.dep_ in ("nsubj", "nsubjpass") else set()
+    nouns = [t for t in reversed(num.doc[start:num.i]) if t.tag_ in ("NNS", "NNPS") and t.idx not in agents
+             and _counts_something(t)]
+    counted = [t for t in nouns if any(c.dep_ == "nummod" for c in t.children)]  # "400 drones": a count
+    return (counted or nouns or [None])[0]
 
 
 def _counts_something(noun: Token) -> bool:
