@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _contents(ex):
     return {c.id: " … ".join(s.text for s in c.content) for c in ex.claims}
@@ -225,3 +227,11 @@ def test_according_to_after_a_relative_clause_in_someone_elses_statement_gives_t
     assert claim.content[0].text.startswith("hold about 40,000")
     said = next(c for c in ex.claims if "said" in c.cue.text)
     assert "Governor" in (said.source.text if said.source else "").title()
+
+
+def test_a_surname_of_a_named_person_is_that_person_and_his_pronoun(extract):
+    ex = extract("The caller alerted deputies , according to Genesee County Sheriff Robert Pickell . Deputies "
+                 "tried to stop the car , but Dalton Creed would not pull over , Pickell said . Creed drove on "
+                 "for an hour . He gave up quietly , Pickell said . Upon arrest , deputies seized a rifle , he said .")
+    said = [c for c in ex.claims if c.cue.text == "said"]
+    assert [c.source_entity for c in said] == ["person:robert-pickell"] * 3

@@ -164,11 +164,13 @@ class SourceResolver:
         return ent
 
     def _place_words(self) -> set[str]:
-        """Words used as places or groups somewhere in the article ("in Veldra", "Veldra's army")."""
+        """Words used as places or groups somewhere in the article ("in Veldra", "Veldra's army"); not a word
+        of a full personal name the article gives ("Pickell said" after "Robert Pickell", tagged ORG)."""
+        named = {t.lower_ for e in self.doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         words = {e.text.lower() for e in self.doc.ents if e.label_ in ORG_LABELS}
         words |= {t.lower_ for t in self.doc if t.pos_ == "PROPN" and t.head.lower_ in PLACE_PREPS
                   and t.dep_ == "pobj"}
-        return words
+        return words - named
 
     def _looks_like_person(self, ent) -> bool:
         """Named-entity PERSON labels on unknown country names and demonyms are common; drop those."""
