@@ -235,3 +235,13 @@ def test_a_surname_of_a_named_person_is_that_person_and_his_pronoun(extract):
                  "for an hour . He gave up quietly , Pickell said . Upon arrest , deputies seized a rifle , he said .")
     said = [c for c in ex.claims if c.cue.text == "said"]
     assert [c.source_entity for c in said] == ["person:robert-pickell"] * 3
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("Deputies tried to stop the car, but the driver would not pull over, the sheriff said.", "asserted"),
+    ("A spokesman said the army would not withdraw.", "negated"),  # a reported "will not"
+    ("The minister said he would not resign if the report cleared him.", "hypothetical"),
+])
+def test_would_not_in_a_narrative_is_a_refusal(extract, text, modality):
+    said = next(c for c in extract(text).claims if c.cue.text == "said")
+    assert said.modality == modality

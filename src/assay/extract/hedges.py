@@ -95,6 +95,13 @@ def _has_child(tok: Token, deps: tuple[str, ...], words: set[str]) -> bool:
     return any(c.dep_ in deps and c.lower_ in words for c in tok.children)
 
 
+def _refused(verb: Token) -> bool:
+    """ "He would not pull over", "she wouldn't say": a refusal, which happened (no if-clause makes it one
+    that would). After a past-tense cue "would" is a reported "will" instead ("said it would not withdraw")."""
+    return _has_child(verb, ("aux",), {"would"}) and _has_child(verb, ("neg",), {"not", "n't"}) \
+        and not _is_conditional(verb)
+
+
 def _is_conditional(tok: Token) -> bool:
     return any(c.dep_ == "advcl" and _has_child(c, ("mark",), {"if", "unless"}) for c in tok.children)
 
@@ -123,6 +130,8 @@ def modality_and_hedges(doc: Doc, found: Found, content: list[tuple[int, int]],
     main_hedges = _main_hedges(doc, hedges, found, content, heads)
     if found.cue_class == "deny" or any(c.dep_ == "neg" for c in cue.children):
         return "negated", hedges
+    if heads and "would" in _hypothetical_aux(cue, found) and all(_refused(h) for h in heads):
+        return ("hedged" if main_hedges else "asserted"), hedges
     if any(_is_conditional(h) or _has_child(h, ("aux",), _hypothetical_aux(cue, found)) for h in heads):
         return "hypothetical", hedges
     if any(c.dep_ == "neg" for h in heads for c in h.children) or any(_none_of(h) for h in heads):
