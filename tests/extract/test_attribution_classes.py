@@ -245,3 +245,9 @@ def test_a_surname_of_a_named_person_is_that_person_and_his_pronoun(extract):
 def test_would_not_in_a_narrative_is_a_refusal(extract, text, modality):
     said = next(c for c in extract(text).claims if c.cue.text == "said")
     assert said.modality == modality
+
+
+def test_a_scenario_a_statement_opens_is_no_refusal(extract):
+    ex = extract("The president has said he would not send troops but would first review the request.")
+    said = [c for c in ex.claims if c.cue.text == "has said"]
+    assert [c.modality for c in said] == ["hypothetical"]  # both clauses a scenario: one claim

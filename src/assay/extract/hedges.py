@@ -97,7 +97,8 @@ def _has_child(tok: Token, deps: tuple[str, ...], words: set[str]) -> bool:
 
 def _refused(verb: Token) -> bool:
     """ "He would not pull over", "she wouldn't say": a refusal, which happened (no if-clause makes it one
-    that would). After a past-tense cue "would" is a reported "will" instead ("said it would not withdraw")."""
+    that would). In a statement the cue opens, "would" is a reported "will" or a scenario instead ("said it
+    would not withdraw", "has said he would not come to their defence")."""
     return _has_child(verb, ("aux",), {"would"}) and _has_child(verb, ("neg",), {"not", "n't"}) \
         and not _is_conditional(verb)
 
@@ -113,10 +114,9 @@ def _hypothetical_aux(cue: Token, found: Found) -> set[str]:
     return HYPOTHETICAL_AUX - {"would"} if backshifted else HYPOTHETICAL_AUX
 
 
-def modality_and_hedges(doc: Doc, found: Found, content: list[tuple[int, int]],
-                        whole: bool = True) -> tuple[str, list[tuple[int, int]]]:
-    """(modality, hedge character spans) for one claim; `whole=False` reads one clause of a coordination
-    (extract/propositions.py), where the content's head is the proposition's own verb."""
+def modality_and_hedges(doc: Doc, found: Found, content: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """(modality, hedge character spans) for one claim; of one clause of a coordination when the claim is one
+    (`found.one_clause`, extract/propositions.py)."""
     cue = doc[found.head]
     lo = min([found.cue[0]] + ([found.source[0]] if found.source else []))
     hi = max([found.cue[1]] + ([found.source[1]] if found.source else []))
@@ -125,12 +125,12 @@ def modality_and_hedges(doc: Doc, found: Found, content: list[tuple[int, int]],
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is not None:
             hedges.extend(_hedges_in(doc, span.start, span.end))
-    heads = _content_heads(doc, found, content, whole)
+    heads = _content_heads(doc, found, content, whole=not found.one_clause)
     hedges = [h for h in hedges if _on_spine(doc, h, found, content)]
     main_hedges = _main_hedges(doc, hedges, found, content, heads)
     if found.cue_class == "deny" or any(c.dep_ == "neg" for c in cue.children):
         return "negated", hedges
-    if heads and "would" in _hypothetical_aux(cue, found) and all(_refused(h) for h in heads):
+    if heads and all(_refused(h) and h.i < cue.i for h in heads):  # "... would not pull over, the sheriff said"
         return ("hedged" if main_hedges else "asserted"), hedges
     if any(_is_conditional(h) or _has_child(h, ("aux",), _hypothetical_aux(cue, found)) for h in heads):
         return "hypothetical", hedges

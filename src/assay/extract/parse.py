@@ -24,6 +24,7 @@ class Found:
     source: tuple[int, int] | None = None
     source_head: int | None = None  # token index of the source's head word
     content_head: int | None = None  # the verb (or noun) the content hangs from, for modality
+    one_clause: bool = False  # the content is one clause of a coordination (extract/propositions.py)
 
 
 def contiguous(tokens: list[Token]) -> tuple[int, int]:

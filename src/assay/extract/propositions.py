@@ -46,13 +46,13 @@ def _parts(doc: Doc, found: Found) -> list[Found]:
         rng = trim(doc, bounds[k], end)
         if rng is None:
             return []
-        parts.append(replace(found, content=[rng], content_head=top.i))
+        parts.append(replace(found, content=[rng], content_head=top.i, one_clause=True))
     return parts
 
 
 def _modality(doc: Doc, found: Found) -> str:
     span = doc[found.content[0][0]:found.content[0][1]]
-    return modality_and_hedges(doc, found, [(span.start_char, span.end_char)], whole=False)[0]
+    return modality_and_hedges(doc, found, [(span.start_char, span.end_char)])[0]
 
 
 def propositions(doc: Doc, found: Found) -> list[Found]:
