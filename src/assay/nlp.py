@@ -7,9 +7,10 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 LINE_BREAK_COMPONENT = "assay_line_breaks"
+INITIALS_COMPONENT = "assay_spaced_initials"
 QUOTES = {'"', "“", "”"}
 # "SEOUL, South Korea — ", "KESTRIN, Ostrevia (Meridian) — " at the start of a line
 DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’ -]{2,}(?:, [A-Z][\w.'’ -]+)*(?: \([^)\n]{1,40}\))? [—–-]{1,2} ")
@@ -66,6 +67,35 @@ def _after_initial(stop: Token) -> bool:
     return len(letter.text) == 1 and letter.is_upper and (before.is_title or before.text == ".")
 
 
+@Language.component(INITIALS_COMPONENT)
+def spaced_initials(doc: Doc) -> Doc:
+    """A name with a spaced initial is one person: the tagger stops "Rusli M . Saleh" and "George W . Bush"
+    (tokenised archives) at the initial."""
+    ents, changed = list(doc.ents), False
+    for k, ent in enumerate(ents):
+        if ent is None or ent.label_ != "PERSON" or ent.end + 1 >= len(doc) or not _initial(doc[ent.end - 1]) \
+                or doc[ent.end].text != ".":
+            continue
+        end = ent.end
+        stop = end + 1
+        while stop < len(doc) and doc[stop].is_title and doc[stop].pos_ == "PROPN" and stop - end < 3:
+            stop += 1
+        after = [j for j, o in enumerate(ents) if o is not None and j != k and o.start < stop and o.end > end]
+        if stop > end + 1 and all(ents[j].label_ == "PERSON" and ents[j].start == end + 1 for j in after):
+            stop = max([stop] + [ents[j].end for j in after])
+            for j in after:  # "George W" + "Bush": one name
+                ents[j] = None
+            ents[k] = Span(doc, ent.start, stop, label="PERSON")
+            changed = True
+    if changed:
+        doc.ents = [e for e in ents if e is not None]
+    return doc
+
+
+def _initial(tok: Token) -> bool:
+    return len(tok.text) == 1 and tok.is_upper
+
+
 class ModelNotFound(RuntimeError):
     pass
 
@@ -84,6 +114,8 @@ def load_nlp(model: str) -> Language:
     _split_glued_quotes(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAK_COMPONENT, before="parser")
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(INITIALS_COMPONENT, after="ner")
     return nlp
 
 

@@ -247,6 +247,14 @@ def test_would_not_in_a_narrative_is_a_refusal(extract, text, modality):
     assert said.modality == modality
 
 
+def test_a_name_with_a_spaced_initial_is_one_person(extract, pipeline):
+    # tokenised text, as some archives hold it
+    ex = extract('"We are searching the rubble , " said Rusli M . Saleh , the deputy district chief . '
+                 "He said at least 25 people were in intensive care .")
+    assert {c.source_entity for c in ex.claims if c.cue.text == "said"} == {"person:rusli-m-saleh"}
+    assert [e.text for e in pipeline.nlp("President George W . Bush spoke .").ents] == ["George W . Bush"]
+
+
 def test_a_scenario_a_statement_opens_is_no_refusal(extract):
     ex = extract("The president has said he would not send troops but would first review the request.")
     said = [c for c in ex.claims if c.cue.text == "has said"]
