@@ -259,3 +259,10 @@ def test_a_scenario_a_statement_opens_is_no_refusal(extract):
     ex = extract("The president has said he would not send troops but would first review the request.")
     said = [c for c in ex.claims if c.cue.text == "has said"]
     assert [c.modality for c in said] == ["hypothetical"]  # both clauses a scenario: one claim
+
+
+def test_they_is_the_group_a_plural_subject_named(extract):
+    ex = extract("The blast shattered a window, Mayor Ines Harl said. Police issued an appeal for witnesses "
+                 "on Saturday. They described the man as dangerous.")
+    described = next(c for c in ex.claims if c.cue.text == "described")
+    assert described.source_entity == "org:police"

@@ -31,6 +31,7 @@ ANONYMOUS = re.compile(r"anonymity|anonymously|unnamed|unidentified|not authori[
                        r"declined to be (?:named|identified)|"
                        r"familiar with|on background", re.I)
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+COLLECTIVE = {"police", "army", "military", "government", "family", "staff", "crew", "public"}
 TITLES = {"colonel", "col.", "general", "gen.", "president", "minister", "mayor", "governor", "senator",
           "sen.", "rep.", "gov.", "commander", "captain", "capt.", "major", "maj.", "lieutenant", "lt.",
           "sergeant", "sgt.", "dr.", "dr", "prof.", "professor", "judge", "ambassador", "spokesman",
@@ -220,6 +221,18 @@ class SourceResolver:
                 person.gender = person.gender or HONORIFICS[prev]
             if not self._quoted(ent.start_char):
                 self.persons.append((ent.end, person, _is_subject(ent.root)))
+        self._index_plural_subjects()
+
+    def _index_plural_subjects(self) -> None:
+        """Groups named by a plural subject ("Police issued an appeal ... They described the man as
+        dangerous"): candidates for a later "they", after the named organisations of the same place."""
+        for tok in self.doc:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and not self._quoted(tok.idx) \
+                    and (tok.tag_ == "NNS" or tok.lemma_.lower() in COLLECTIVE):
+                tokens = _core(list(self.doc[group_span(tok)]), tok)
+                ent = self._entity(_phrase_name(tokens) or tok.text, "org")
+                ent.kind = self._kind_of_tokens(tokens)
+                self.groups.append((tok.i + 1, ent, False))
 
     def _person(self, tokens: list[Token]) -> _Ent | None:
         """The person a name refers to: "Mr. Yang" and "Yang" find "Yang Uk" by any name word."""
@@ -278,6 +291,10 @@ class SourceResolver:
             return person, person.kind if person is not None else "person"
         if word in ("i", "me", "we", "us"):
             return None, "person"
+        if word in PLURAL:  # "they": the nearest plural group, else any
+            plural = [(end, ent, not preferred) for end, ent, preferred in self.groups]
+            group = self._nearest(plural, tok.i)
+            return group, group.kind if group is not None else "unnamed_group"
         group = self._nearest(self.groups, tok.i, preferred_only=word in ("it", "its"))
         return group, group.kind if group is not None else "unnamed_group"
 
