@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 LINE_BREAK_COMPONENT = "assay_line_breaks"
 INITIALS_COMPONENT = "assay_spaced_initials"
+ACRONYM_COMPONENT = "assay_spaced_acronyms"
 QUOTES = {'"', "“", "”"}
 # "SEOUL, South Korea — ", "KESTRIN, Ostrevia (Meridian) — " at the start of a line
 DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’ -]{2,}(?:, [A-Z][\w.'’ -]+)*(?: \([^)\n]{1,40}\))? [—–-]{1,2} ")
@@ -67,6 +68,35 @@ def _after_initial(stop: Token) -> bool:
     return len(letter.text) == 1 and letter.is_upper and (before.is_title or before.text == ".")
 
 
+@Language.component(ACRONYM_COMPONENT)
+def spaced_acronyms(doc: Doc) -> Doc:
+    """Tokenised archives write "U . S ." and "a . m ."; the tagger and parser read them as letters and
+    full stops. Each such run becomes one token that reads as its usual form ("U.S."); the text and
+    character offsets stay as written."""
+    runs = []
+    i = 0
+    while i + 3 < len(doc):
+        j = i
+        while j + 1 < len(doc) and _letter(doc[j]) and doc[j + 1].text == "." and doc[j].whitespace_:
+            j += 2
+        if j - i >= 4:  # two letters at least, each with its stop
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    if runs:
+        with doc.retokenize() as retokenizer:
+            for start, end in runs:
+                span = doc[start:end]
+                norm = "".join(t.text + "." for t in span if t.text != ".")
+                retokenizer.merge(span, attrs={"NORM": norm.lower()})
+    return doc
+
+
+def _letter(tok: Token) -> bool:
+    return len(tok.text) == 1 and tok.is_alpha
+
+
 @Language.component(INITIALS_COMPONENT)
 def spaced_initials(doc: Doc) -> Doc:
     """A name with a spaced initial is one person: the tagger stops "Rusli M . Saleh" and "George W . Bush"
@@ -116,6 +146,7 @@ def load_nlp(model: str) -> Language:
         nlp.add_pipe(LINE_BREAK_COMPONENT, before="parser")
     if "ner" in nlp.pipe_names:
         nlp.add_pipe(INITIALS_COMPONENT, after="ner")
+    nlp.add_pipe(ACRONYM_COMPONENT, first=True)
     return nlp
 
 

@@ -266,3 +266,12 @@ def test_they_is_the_group_a_plural_subject_named(extract):
                  "on Saturday. They described the man as dangerous.")
     described = next(c for c in ex.claims if c.cue.text == "described")
     assert described.source_entity == "org:police"
+
+
+def test_a_spaced_acronym_is_one_word(extract, pipeline):
+    # tokenised text, as some archives hold it
+    ex = extract("The quake struck at 2 : 09 a . m . , according to the U . S . Geological Survey .")
+    according = next(c for c in ex.claims if c.cue.text.startswith("according"))
+    assert "Geological Survey" in according.source.text
+    assert [t.text for t in pipeline.nlp("at 10 a . m . in the U . S . capital")] == \
+        ["at", "10", "a . m .", "in", "the", "U . S .", "capital"]
