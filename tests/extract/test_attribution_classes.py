@@ -275,3 +275,10 @@ def test_a_spaced_acronym_is_one_word(extract, pipeline):
     assert "Geological Survey" in according.source.text
     assert [t.text for t in pipeline.nlp("at 10 a . m . in the U . S . capital")] == \
         ["at", "10", "a . m .", "in", "the", "U . S .", "capital"]
+
+
+def test_a_name_modifying_a_noun_is_no_antecedent(extract):
+    ex = extract("Mira Holt, director of the programme, said the rule was one of the ways the Dorn administration "
+                 'weakened the act. "Several changes have undermined the act," she said.')
+    quoted = next(c for c in ex.claims if c.source is not None and c.source.text == "she")
+    assert quoted.source_entity == "person:mira-holt"

@@ -97,6 +97,12 @@ def _person_roles(name: Token) -> list[Token]:
             and c.lemma_.lower() not in BODY_NOUNS and kinds.get(c.lemma_.lower()) not in ("artifact", "media")]
 
 
+def _names_a_thing(tok: Token) -> bool:
+    """ "the Bush administration", "the Obama era": a name modifying a common noun is no one a pronoun
+    can stand for."""
+    return tok.dep_ == "compound" and tok.head.pos_ == "NOUN"
+
+
 def _is_subject(tok: Token) -> bool:
     """A name in subject position, directly or as part of the subject ("X, a spokesman, said")."""
     for _ in range(3):
@@ -219,7 +225,7 @@ class SourceResolver:
             prev = self.doc[ent.start - 1].lower_ if ent.start > 0 else ""
             if prev in HONORIFICS:
                 person.gender = person.gender or HONORIFICS[prev]
-            if not self._quoted(ent.start_char):
+            if not self._quoted(ent.start_char) and not _names_a_thing(ent.root):
                 self.persons.append((ent.end, person, _is_subject(ent.root)))
         self._index_plural_subjects()
 
