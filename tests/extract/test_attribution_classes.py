@@ -282,3 +282,9 @@ def test_a_name_modifying_a_noun_is_no_antecedent(extract):
                  'weakened the act. "Several changes have undermined the act," she said.')
     quoted = next(c for c in ex.claims if c.source is not None and c.source.text == "she")
     assert quoted.source_entity == "person:mira-holt"
+
+
+def test_a_body_named_after_a_person_is_not_that_person(extract):
+    ex = extract("President Lenart Voss spoke on Monday. The Voss administration has said it remains confident.")
+    body = next(c for c in ex.claims if c.cue.text == "has said")
+    assert body.source_entity == "org:voss-administration"

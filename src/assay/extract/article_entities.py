@@ -324,7 +324,7 @@ class SourceResolver:
         if people:  # "Matvei Orlan, a spokesman", "a spokesman, Matvei Orlan"; not "a spokesman for Orlan"
             return self._person(list(people[0])), "person"
         name_words = [t for t in tokens if t.i == head.i or (t.head.i == head.i and t.dep_ == "compound")]
-        known = self._known_person(name_words)
+        known = self._known_person(name_words) if head.pos_ == "PROPN" else None  # not "the Obama administration"
         if known is not None:
             return known, "person"
         if head.pos_ == "PROPN" and _person_roles(head):  # a name the tagger missed, with its role
