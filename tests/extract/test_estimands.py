@@ -197,3 +197,19 @@ def test_a_partitive_pronoun_counts_what_it_stands_for(extract):
     text = "Russia launched 400 drones overnight; air defences shot down 350 of them."
     e = estimand_of(extract, text, "350").estimand
     assert (e.concept, e.measure, e.counted) == ("weapons", "intercepted", "drone")
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("Thu , 10 Nov 2011 02 : 45 PM A refugee camp was hit by an air strike .", "02"),
+    ("Witnesses heard three more blasts at 3 p . m . local time .", "3"),
+    ("The camp received a ration on Oct . 29 and another later .", "29"),
+    ("The rivals have accused one another of arming rebels.", "one"),
+    ("We were 20 in one room, with no blankets.", "20"),
+])
+def test_a_clock_a_date_or_a_figure_of_nothing_read_forms_no_series(extract, text, figure):
+    assert estimand_of(extract, text, figure).estimand is None
+
+
+def test_a_figure_after_of_counts_its_noun(extract):
+    e = estimand_of(extract, "The quake shook a port with a population of 120,000.", "120,000").estimand
+    assert e is not None and e.counted == "population"

@@ -320,8 +320,11 @@ def projected(verb: Token | None, noun: Token, text: str) -> bool:
 
 def said_of(num: Token) -> Token | None:
     """The noun a bare figure is given for: "put the force at 2,500", "the toll stood at 24",
-    "the number of refugees reached 40,000", "forces, which number about 5,000"."""
+    "the number of refugees reached 40,000", "forces, which number about 5,000", "a population of 120,000"."""
     head = num.head
+    if num.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
+            and head.head.lemma_.lower() not in TALLY_NOUNS:
+        return head.head
     if head.dep_ == "prep" or head.lower_ in ("at", "to"):
         head = head.head
     if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in CARRIERS:
@@ -356,6 +359,13 @@ def partitive_antecedent(num: Token) -> Token | None:
              and _counts_something(t)]
     counted = [t for t in nouns if any(c.dep_ == "nummod" for c in t.children)]  # "400 drones": a count
     return (counted or nouns or [None])[0]
+
+
+def _elided_noun(num: Token) -> Token | None:
+    """The noun a bare figure leaves out: the last one counted by a figure before it in its sentence."""
+    nouns = [t for t in reversed(num.doc[num.sent.start:num.i]) if t.pos_ == "NOUN"
+             and any(c.dep_ == "nummod" and c.i != num.i for c in t.children)]
+    return nouns[0] if nouns else None
 
 
 def _counts_something(noun: Token) -> bool:
@@ -426,6 +436,8 @@ def read_estimand(doc: Doc, num_start: int, num_end: int, noun_i: int | None, un
         measure = None  # troops sent, stationed or fighting there: one count of the force
     elif measure is None and final in PLAIN_VERB_CONCEPTS:
         measure = _plain_measure(verb, noun)
+    if (final, measure, counted) == ("other", None, None) and (elided := _elided_noun(num)) is not None:
+        final, counted = _noun_concept(elided, concept)  # "hit by seven bullets, three to the back"
     clause = verb if verb is not None else noun
     words = (own_clause(clause, noun) | since_clause(clause)) - comparison_words(clause, noun)
     day_as = day_as_for(final)

@@ -20,11 +20,12 @@ from assay.extract.comparisons import compared_estimand
 from assay.extract.estimands import clause_owner, group_key, read_estimand
 from assay.extract.figures import Figure, figures_in, read_bound, read_unit
 from assay.extract.lexicon import quantity_concepts
+from assay.extract.times import MONTHS
 from assay.records import Claim, Estimand, Quantity, Span, Time
 from assay.resolve.countries import CountryTable
 from assay.resolve.reference import Reference
 
-EXTRACTOR = "assay.quantities.v6"  # v6: comparisons, verbs done to those counted, "on an average day"
+EXTRACTOR = "assay.quantities.v7"  # v7: clock and calendar numbers, figures of nothing read, form no series
 ESTIMATE_CUES = {"estimate", "believe"}
 SERIES_CONCEPTS = {"personnel", "casualties", "weapons"}
 NOT_COUNTS = {"distance", "duration", "speed", "temperature", "age", "magnitude"}  # never form a series
@@ -59,7 +60,32 @@ def _a_count(doc: Doc, num: Figure, noun_i: int | None, concept: str | None) -> 
         return False
     if noun_i is not None and doc[noun_i].pos_ == "PROPN" and doc[noun_i].ent_type_ in NAME_TYPES:
         return False
-    return True
+    return not _in_clock_or_calendar(doc, num)
+
+
+def _in_clock_or_calendar(doc: Doc, num: Figure) -> bool:
+    """A number that is part of a clock time or a date ("02 : 45 PM", "3 p . m .", "11 / 10 / 11",
+    "11 November 2011", "Oct . 29"): it says when, not how many."""
+    tok = doc[num.start]
+    if tok.ent_type_ == "TIME":
+        return True
+    if _joined(doc, num.start - 2, num.start - 1) or _joined(doc, num.end + 1, num.end):
+        return True
+    beside = [doc[i] for i in (num.start - 1, num.end) if 0 <= i < len(doc)]  # "10 Nov", "Oct 29"
+    if any(t.lower_.rstrip(".") in MONTHS and t.is_title for t in beside):
+        return True
+    near = doc[max(0, num.start - 2):min(len(doc), num.end + 2)]
+    return tok.ent_type_ == "DATE" and any(t.lower_.rstrip(".") in MONTHS for t in near)
+
+
+def _joined(doc: Doc, other: int, sep: int) -> bool:
+    """A number on the other side of a colon or slash: "02 : 45", "11 / 10"."""
+    return 0 <= other < len(doc) and 0 <= sep < len(doc) and doc[sep].text in (":", "/") and doc[other].like_num
+
+
+def _unread(e: Estimand | None) -> bool:
+    """An estimand that says nothing of what is counted ("We were 20 in one room"): no series can follow it."""
+    return e is not None and e.concept == "other" and e.measure is None and e.counted is None
 
 
 def _magnitude(doc: Doc, num: Figure, unit: str | None) -> bool:
@@ -185,6 +211,8 @@ def extract_quantities(doc: Doc, claims: list[Claim], times: Sequence[Time], ref
             if estimand is not None:
                 at = doc[noun_i] if noun_i is not None else doc[num.end - 1]
                 estimand = compared_estimand(doc, at, estimand, out, times)
+            if _unread(estimand):
+                estimand = None
             out.append(Quantity(
                 span=Span.of(text, span.start_char, span.end_char), value=num.value, low=num.low,
                 high=num.high, bound=num.bound, unit=unit, concept=concept, estimand=estimand,
