@@ -11,9 +11,9 @@ from spacy.tokens import Doc
 
 from assay.extract.claims import EXTRACTOR as CLAIMS_EXTRACTOR
 from assay.extract.claims import extract_claims
-from assay.extract.estimands import link_events
 from assay.extract.events import EXTRACTOR as EVENTS_EXTRACTOR
 from assay.extract.events import extract_events
+from assay.extract.figure_links import link_events
 from assay.extract.places import EXTRACTOR as PLACES_EXTRACTOR
 from assay.extract.places import extract_places
 from assay.extract.quantities import EXTRACTOR as QUANTITIES_EXTRACTOR

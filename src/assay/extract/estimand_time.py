@@ -143,3 +143,11 @@ def comparison_words(verb: Token, figure: Token) -> set[int]:
             if figure.i not in words:
                 out |= {t.idx for t in prep.subtree}
     return out
+
+
+def clause_verb(tok: Token) -> Token | None:
+    """The nearest verb above the figure (its own clause)."""
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX") or anc.dep_ == "ROOT":
+            return anc
+    return None

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from assay.extract.counted_nouns import elided_noun, partitive_antecedent
 from assay.extract.estimand_time import (
-    RATE_UNITS,
+    clause_verb,
     comparison_words,
     open_since,
     own_clause,
@@ -31,7 +31,7 @@ from assay.extract.estimand_time import (
 from assay.extract.figures import CURRENCY
 from assay.extract.lexicon import measure_cues, quantity_concepts
 from assay.extract.times import MONTH_FORMS
-from assay.records import Estimand, Event, Place, Quantity, Time
+from assay.records import Estimand, Time
 from assay.resolve.countries import CountryTable
 
 FORCE_NOUNS = {"troop", "soldier", "force", "fighter", "personnel", "militant", "rebel", "mercenary", "marine",
@@ -50,8 +50,6 @@ PROJECTION_VERBS = {"expect", "project", "forecast", "plan", "intend", "aim", "p
 PROJECTION_NOUNS = {"target", "goal", "projection", "forecast", "plan", "capacity", "aim"}
 CLAUSES = ("xcomp", "ccomp", "advcl")
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "acomp", "pobj", "dative", "npadvmod"}
-PLURAL_PRONOUNS = {"them", "those", "these"}
-NOT_COUNTED = {"duration", "distance", "money", "percentage", "weight", "area", "magnitude"}
 TALLY_NOUNS = {"number", "total", "figure", "count", "tally", "estimate"}
 # currencies written as words; symbols and codes ("€", "EUR", "US$") are figures.CURRENCY's
 CURRENCY_WORDS = {"euro": "€", "dollar": "$", "pound": "£", "sterling": "£", "yen": "¥", "rupee": "₹",
@@ -103,13 +101,6 @@ def _near_words(noun: Token) -> list[Token]:
     return out
 
 
-def _clause_verb(tok: Token) -> Token | None:
-    """The nearest verb above the figure (its own clause)."""
-    for anc in tok.ancestors:
-        if anc.pos_ in ("VERB", "AUX") or anc.dep_ == "ROOT":
-            return anc
-    return None
-
 
 def _argument_words(verb: Token, skip: Token) -> list[Token]:
     """Words of the verb's arguments other than the figure's own ("the toll" in "the toll stood at 24");
@@ -149,13 +140,13 @@ def measure_of(noun: Token, num: Token) -> tuple[str | None, str | None, Token |
     injured"), the noun's own words, then the verbs above."""
     after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     if after is not None and after.tag_ in ("VBN", "JJ") and (cue := _cue(after)) is not None:
-        return cue[0], cue[1], _clause_verb(noun)
+        return cue[0], cue[1], clause_verb(noun)
     for tok in _near_words(noun):
         if (cue := _cue(tok)) is not None:
             if tok is noun and cue[1] != "casualties" and (done := _suffered(noun)) is not None:
-                return done[0], done[1], _clause_verb(noun)  # "police arrested 40 protesters": detained
-            return cue[0], cue[1], _clause_verb(noun)
-    verb = _clause_verb(noun)
+                return done[0], done[1], clause_verb(noun)  # "police arrested 40 protesters": detained
+            return cue[0], cue[1], clause_verb(noun)
+    verb = clause_verb(noun)
     first = verb
     for _ in range(3):
         if verb is None:
@@ -176,7 +167,7 @@ def measure_of(noun: Token, num: Token) -> tuple[str | None, str | None, Token |
 
 def _suffered(noun: Token) -> tuple[str, str] | None:
     """What the clause's verb says happened to the people a noun counts ("killed 12 protesters")."""
-    verb = _clause_verb(noun)
+    verb = clause_verb(noun)
     if verb is None or _lemma(verb) in CARRIERS:
         return None
     cue = _verb_cue(verb)
@@ -271,7 +262,7 @@ def _agent_group(verb: Token, countries: CountryTable) -> str | None:
 def clause_owner(tok: Token) -> Token | None:
     """The noun subject of the clause a figure stands in ("MINUSMA, which has 13,000 troops"), when it is
     not the figure's own noun: that clause says whose figure it is."""
-    verb = _clause_verb(tok)
+    verb = clause_verb(tok)
     own = {t.i for t in tok.subtree}
     for c in verb.children if verb is not None else ():
         if c.dep_ == "nsubj" and c.tag_ == "WDT" and verb.dep_ == "relcl":
@@ -342,37 +333,6 @@ def said_of(num: Token) -> Token | None:
     return noun if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
 
 
-def partitive_antecedent(num: Token) -> Token | None:
-    """What "2,000 of them" counts: the last plural noun before the figure, in its sentence or the one
-    before, that counts something ("shipping its own Shaheds ... sent a total of about 2,000 of them")."""
-    of = next((c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    pron = next((g for g in of.children if g.dep_ == "pobj" and g.lower_ in PLURAL_PRONOUNS), None) if of else None
-    if pron is None:
-        return None
-    sent = num.sent
-    start = sent.start if sent.start == 0 else num.doc[sent.start - 1].sent.start
-    verb = _clause_verb(num)
-    agents = {t.idx for t in num.subtree}  # the figure's own words and its clause's subject, not what describes it
-    for c in verb.children if verb is not None else ():
-        agents |= own_clause(c, c) if c.dep_ in ("nsubj", "nsubjpass") else set()
-    nouns = [t for t in reversed(num.doc[start:num.i]) if t.tag_ in ("NNS", "NNPS") and t.idx not in agents
-             and _counts_something(t)]
-    counted = [t for t in nouns if any(c.dep_ == "nummod" for c in t.children)]  # "400 drones": a count
-    return (counted or nouns or [None])[0]
-
-
-def _elided_noun(num: Token) -> Token | None:
-    """The noun a bare figure leaves out: the last one counted by a figure before it in its sentence."""
-    nouns = [t for t in reversed(num.doc[num.sent.start:num.i]) if t.pos_ == "NOUN"
-             and any(c.dep_ == "nummod" and c.i != num.i for c in t.children)]
-    return nouns[0] if nouns else None
-
-
-def _counts_something(noun: Token) -> bool:
-    """A noun a figure can count: not a span of time or a unit of measure ("in recent years")."""
-    return noun.lemma_.lower() not in RATE_UNITS and quantity_concepts().get(noun.lemma_.lower()) \
-        not in NOT_COUNTED and noun.lemma_.lower() not in ("percent", "time")
-
 
 def _combine(measure: str | None, m_concept: str | None, n_concept: str) -> tuple[str, str | None]:
     """(concept, measure) from the governing words and the counted noun. What happened to people
@@ -407,7 +367,7 @@ def _outer_clauses(clause: Token) -> Iterator[set[int]]:
         head = tok.head
         yield own_clause(head, tok)
         if head.pos_ not in ("VERB", "AUX"):
-            verb = _clause_verb(head)
+            verb = clause_verb(head)
             if verb is None or verb.lemma_.lower() in SAY_VERBS:
                 return
             yield own_clause(verb, head)
@@ -424,7 +384,7 @@ def read_estimand(doc: Doc, num_start: int, num_end: int, noun_i: int | None, un
     noun = doc[noun_i] if noun_i is not None else num
     measure, m_concept, verb = measure_of(noun, num)
     if concept == "money":
-        thing = _money_thing(num, _clause_verb(num))
+        thing = _money_thing(num, clause_verb(num))
         n_concept, counted = concept, ":".join(w for w in (currency_sign(unit), thing) if w) or None
     elif concept == "percentage":
         n_concept, counted = concept, (unit or "").lower() or None
@@ -436,7 +396,7 @@ def read_estimand(doc: Doc, num_start: int, num_end: int, noun_i: int | None, un
         measure = None  # troops sent, stationed or fighting there: one count of the force
     elif measure is None and final in PLAIN_VERB_CONCEPTS:
         measure = _plain_measure(verb, noun)
-    if (final, measure, counted) == ("other", None, None) and (elided := _elided_noun(num)) is not None:
+    if (final, measure, counted) == ("other", None, None) and (elided := elided_noun(num)) is not None:
         final, counted = _noun_concept(elided, concept)  # "hit by seven bullets, three to the back"
     clause = verb if verb is not None else noun
     words = (own_clause(clause, noun) | since_clause(clause)) - comparison_words(clause, noun)
@@ -454,32 +414,3 @@ def read_estimand(doc: Doc, num_start: int, num_end: int, noun_i: int | None, un
     return Estimand(concept=final, measure=measure, counted=counted if final not in ("casualties",) else None,
                     group=group_of(noun, verb, final, num, countries), period=period,
                     kind=kind)
-
-
-REGION_FEATURES = {"country", "admin1", "region", "continent"}
-EVENT_CONCEPTS = {"casualties", "displaced", "detained", "people", "attacks"}
-
-
-def link_events(doc: Doc, quantities: list[Quantity], events: list[Event], places: list[Place] = ()) -> list[Quantity]:
-    """Each incident figure's event: the event whose trigger is nearest it in its own sentence
-    ("killed 12 in the bombing of the market"), so a series can say which attack its toll is of; and the
-    town or district its own clause names ("ten people were killed in Central Aceh"), which keeps a part
-    of a region's toll apart from the whole. A country or province named there is the incident's region."""
-    out = []
-    for q in quantities:
-        e = q.estimand
-        tok = doc.char_span(q.span.start, q.span.end, alignment_mode="expand")
-        if e is None or e.concept not in EVENT_CONCEPTS or tok is None:
-            out.append(q)
-            continue
-        sent = tok.sent
-        near = [(abs(ev.trigger.start - q.span.start), i) for i, ev in enumerate(events)
-                if sent.start_char <= ev.trigger.start < sent.end_char]
-        if near:
-            e = replace(e, event=min(near)[1])
-        num = tok[-1]
-        clause = _clause_verb(num) or num
-        words = own_clause(clause, num)
-        local = [p for p in places if p.span.start in words and p.feature not in REGION_FEATURES]
-        out.append(replace(q, estimand=replace(e, place=local[0].name)) if local else replace(q, estimand=e))
-    return out
