@@ -213,3 +213,17 @@ def test_a_clock_a_date_or_a_figure_of_nothing_read_forms_no_series(extract, tex
 def test_a_figure_after_of_counts_its_noun(extract):
     e = estimand_of(extract, "The quake shook a port with a population of 120,000.", "120,000").estimand
     assert e is not None and e.counted == "population"
+
+
+def test_a_district_named_in_the_opening_phrase_is_each_figures_place(extract):
+    text = ("In neighbouring Central Aceh district, 10 people were killed, 140 were injured and about 1,500 "
+            "houses were damaged, the agency said.")
+    places = {estimand_of(extract, text, f, published="2013-07-03").estimand.place
+              for f in ("10", "140", "about 1,500")}
+    assert places == {"Central Aceh"}
+
+
+def test_a_figure_joined_to_the_clause_before_takes_its_own_verb_and_place(extract):
+    e = estimand_of(extract, "Twelve people were killed in Bener Meriah and 70 others were injured.", "70",
+                    published="2013-07-03").estimand
+    assert (e.measure, e.place) == ("injured", "Bener Meriah")

@@ -146,8 +146,24 @@ def comparison_words(verb: Token, figure: Token) -> set[int]:
 
 
 def clause_verb(tok: Token) -> Token | None:
-    """The nearest verb above the figure (its own clause)."""
+    """The nearest verb above the figure (its own clause); for a noun the parser joined to the phrase
+    before it, the verb it is the subject of ("killed in Bener Meriah and 70 others were injured")."""
+    if (own := _verb_after_joined_noun(tok)) is not None:
+        return own
     for anc in tok.ancestors:
         if anc.pos_ in ("VERB", "AUX") or anc.dep_ == "ROOT":
             return anc
     return None
+
+
+def _verb_after_joined_noun(tok: Token) -> Token | None:
+    noun = tok if tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.like_num else None
+    if noun is None or noun.dep_ != "conj":
+        return None
+    k = noun.right_edge.i + 1
+    while k < len(tok.doc) and tok.doc[k].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        k += 1
+    verb = tok.doc[k] if k < len(tok.doc) else None
+    if verb is None or verb.pos_ != "VERB" or verb.dep_ != "conj":
+        return None
+    return verb if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else None

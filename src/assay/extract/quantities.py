@@ -25,7 +25,7 @@ from assay.records import Claim, Estimand, Quantity, Span, Time
 from assay.resolve.countries import CountryTable
 from assay.resolve.reference import Reference
 
-EXTRACTOR = "assay.quantities.v7"  # v7: clock and calendar numbers, figures of nothing read, form no series
+EXTRACTOR = "assay.quantities.v8"  # v8: districts in an opening phrase, figures joined to the clause before
 ESTIMATE_CUES = {"estimate", "believe"}
 SERIES_CONCEPTS = {"personnel", "casualties", "weapons"}
 NOT_COUNTS = {"distance", "duration", "speed", "temperature", "age", "magnitude"}  # never form a series
