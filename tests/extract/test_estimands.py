@@ -227,3 +227,11 @@ def test_a_figure_joined_to_the_clause_before_takes_its_own_verb_and_place(extra
     e = estimand_of(extract, "Twelve people were killed in Bener Meriah and 70 others were injured.", "70",
                     published="2013-07-03").estimand
     assert (e.measure, e.place) == ("injured", "Bener Meriah")
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("One report said six children were killed.", "One report"),
+    ("Two officials told reporters that 300 troops had left.", "Two officials"),
+])
+def test_a_figure_that_counts_the_speakers_forms_no_series(extract, text, figure):
+    assert estimand_of(extract, text, figure).estimand is None

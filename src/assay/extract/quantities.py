@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 
 from assay.extract.claims import SPEECH_CLASSES
 from assay.extract.comparisons import compared_estimand
-from assay.extract.estimands import clause_owner, group_key, read_estimand
+from assay.extract.estimands import SAY_VERBS, clause_owner, group_key, read_estimand
 from assay.extract.figures import Figure, figures_in, read_bound, read_unit
 from assay.extract.lexicon import quantity_concepts
 from assay.extract.times import MONTHS
@@ -60,7 +60,15 @@ def _a_count(doc: Doc, num: Figure, noun_i: int | None, concept: str | None) -> 
         return False
     if noun_i is not None and doc[noun_i].pos_ == "PROPN" and doc[noun_i].ent_type_ in NAME_TYPES:
         return False
+    if noun_i is not None and _speaking(doc[noun_i]):
+        return False
     return not _in_clock_or_calendar(doc, num)
+
+
+def _speaking(noun: Token) -> bool:
+    """ "One report said", "Two US officials told reporters": the figure counts who speaks, not what happened."""
+    verb = noun.head
+    return noun.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() in SAY_VERBS | {"report", "confirm"}
 
 
 def _in_clock_or_calendar(doc: Doc, num: Figure) -> bool:
