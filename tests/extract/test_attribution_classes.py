@@ -288,3 +288,10 @@ def test_a_body_named_after_a_person_is_not_that_person(extract):
     ex = extract("President Lenart Voss spoke on Monday. The Voss administration has said it remains confident.")
     body = next(c for c in ex.claims if c.cue.text == "has said")
     assert body.source_entity == "org:voss-administration"
+
+
+def test_a_gendered_role_keeps_a_pronoun_from_the_wrong_person(extract):
+    ex = extract('Tom Hale, a spokesman for the firm, spoke first. Ilene Wolff, a spokeswoman for the hospital, '
+                 'arrived later. "It was calm," he said.')
+    he = next(c for c in ex.claims if c.source is not None and c.source.text == "he")
+    assert he.source_entity == "person:tom-hale"

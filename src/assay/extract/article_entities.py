@@ -25,6 +25,13 @@ FEMALE = {"she", "her", "hers", "herself"}
 GROUP = {"they", "them", "it", "its", "their", "we", "us", "our"}
 PLURAL = GROUP - {"it", "its"}
 RELATIVE = {"who", "which", "that", "whom"}
+# roles that say a person's gender ("Ilene Wolff, a spokeswoman for the hospital"), for pronouns
+GENDERED_ROLES = {**dict.fromkeys(("spokeswoman", "chairwoman", "congresswoman", "businesswoman", "actress",
+                                   "mother", "wife", "daughter", "sister", "woman", "girl", "queen", "princess",
+                                   "grandmother", "policewoman"), "f"),
+                  **dict.fromkeys(("spokesman", "chairman", "congressman", "businessman", "father", "husband",
+                                   "son", "brother", "man", "boy", "king", "prince", "grandfather",
+                                   "policeman"), "m")}
 HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
 ANONYMOUS = re.compile(r"anonymity|anonymously|unnamed|unidentified|not authori[sz]ed to|"
                        r"(?:declined|asked|requested|wished) not to be (?:named|identified)|"
@@ -225,6 +232,8 @@ class SourceResolver:
             prev = self.doc[ent.start - 1].lower_ if ent.start > 0 else ""
             if prev in HONORIFICS:
                 person.gender = person.gender or HONORIFICS[prev]
+            person.gender = person.gender or next((GENDERED_ROLES[t] for t in sorted(person.titles)
+                                                   if t in GENDERED_ROLES), None)
             if not self._quoted(ent.start_char) and not _names_a_thing(ent.root):
                 self.persons.append((ent.end, person, _is_subject(ent.root)))
         self._index_plural_subjects()
