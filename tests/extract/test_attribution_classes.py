@@ -295,3 +295,16 @@ def test_a_gendered_role_keeps_a_pronoun_from_the_wrong_person(extract):
                  'arrived later. "It was calm," he said.')
     he = next(c for c in ex.claims if c.source is not None and c.source.text == "he")
     assert he.source_entity == "person:tom-hale"
+
+
+@pytest.mark.parametrize("text,cue", [
+    ("Artillery attacked the school on Tuesday, killing 12.", "attacked"),
+    ("Some 400 people sought shelter at the clinic.", "sought"),
+])
+def test_an_assault_or_a_search_for_shelter_is_no_claim(extract, text, cue):
+    assert not [c for c in extract(text).claims if c.cue.text == cue]
+
+
+def test_an_attack_in_words_stays_a_claim(extract):
+    ex = extract("The senator attacked the plan as reckless.")
+    assert [c.cue.text for c in ex.claims] == ["attacked"]

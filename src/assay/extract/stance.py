@@ -11,9 +11,24 @@ from assay.extract.parse import Found, cue_range, subject_of, subtree_range
 
 OBJECT_PREPS = ("to", "as", "for", "with", "against", "into", "about", "of")
 # what a court or an office grants: "denied the motion", "rejected the appeal" are acts, not denials
+ASSAULT_VERBS = {"attack", "blast", "slam", "strike", "hit", "target"}
+# what an assault verb acts on when it is an act ("attacked the school"), not criticism
+TARGETS = {"school", "hospital", "camp", "village", "town", "city", "base", "convoy", "position", "troop",
+           "soldier", "force", "building", "station", "checkpoint", "vehicle", "ship", "vessel", "plane",
+           "aircraft", "post", "compound", "home", "house", "mosque", "church", "market", "crossing", "area",
+           "border", "bridge", "port", "airport", "depot", "facility", "infrastructure", "tanker", "patrol"}
+REFUGE = {"shelter", "refuge", "sanctuary", "cover", "asylum", "safety", "treatment", "care"}
 GRANTED = {"motion", "request", "bail", "access", "entry", "permission", "visa", "appeal", "application",
            "petition", "parole", "asylum", "case", "lawsuit", "suit", "bid", "licence", "license", "passage"}
 NO_COMMENT_VERBS = {"comment", "respond", "discuss", "elaborate", "speak", "say", "answer", "confirm"}
+
+
+def _physical(verb: Token, obj: Token) -> bool:
+    """ "attacked the school", "sought shelter": an act on a place or a thing, not words about it
+    ("attacked the plan", "slammed the minister" stay claims)."""
+    lemma = verb.lemma_.lower()
+    return (lemma in ASSAULT_VERBS and (obj.lemma_.lower() in TARGETS or obj.ent_type_ in ("FAC", "LOC"))) \
+        or (lemma == "seek" and obj.lemma_.lower() in REFUGE)
 
 
 def frame_content(verb: Token, cls: str, frames: tuple[str, ...]) -> tuple[tuple[int, int], Token, int] | None:
@@ -24,6 +39,8 @@ def frame_content(verb: Token, cls: str, frames: tuple[str, ...]) -> tuple[tuple
             has_as = any(c.lower_ == "as" for c in children)  # "what he hails as X" says X; "what it disputed" nothing
             objs = [c for c in children if c.dep_ == "dobj" and (has_as or c.tag_ not in ("WP", "WDT"))]
             if objs and objs[0].lemma_.lower() in GRANTED and cls == "deny":
+                return None
+            if objs and _physical(verb, objs[0]):
                 return None
             if not objs or (frame == "obj_as" and not has_as):
                 continue
