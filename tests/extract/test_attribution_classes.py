@@ -308,3 +308,9 @@ def test_an_assault_or_a_search_for_shelter_is_no_claim(extract, text, cue):
 def test_an_attack_in_words_stays_a_claim(extract):
     ex = extract("The senator attacked the plan as reckless.")
     assert [c.cue.text for c in ex.claims] == ["attacked"]
+
+
+def test_all_of_whom_is_the_group_the_clause_describes(extract):
+    ex = extract("Boyette spoke to five aid workers in the camp, all of whom said four bombs were dropped.")
+    said = next(c for c in ex.claims if c.cue.text == "said")
+    assert "aid-workers" in said.source_entity

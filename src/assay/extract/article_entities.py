@@ -104,6 +104,12 @@ def _person_roles(name: Token) -> list[Token]:
             and c.lemma_.lower() not in BODY_NOUNS and kinds.get(c.lemma_.lower()) not in ("artifact", "media")]
 
 
+def _of_whom(tok: Token) -> bool:
+    """ "all of whom", "most of which": a share of the noun a relative clause describes."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("whom", "which") for g in c.children)
+               for c in tok.children)
+
+
 def _names_a_thing(tok: Token) -> bool:
     """ "the Bush administration", "the Obama era": a name modifying a common noun is no one a pronoun
     can stand for."""
@@ -401,8 +407,8 @@ class SourceResolver:
         head = self.doc[head_i]
         span = self.doc.char_span(source[0], source[1], alignment_mode="expand")
         tokens = list(span) if span is not None and len(span) else [head]
-        if head.lower_ in RELATIVE and head.head.dep_ == "relcl":
-            noun = head.head.head
+        if (head.lower_ in RELATIVE or _of_whom(head)) and head.head.dep_ == "relcl":
+            noun = head.head.head  # "aid workers, all of whom said": the workers
             ent, kind = self._named(list(self.doc[group_span(noun)]), noun)
         elif head.pos_ == "PRON" and len(tokens) <= 2:
             ent, kind = self._pronoun(head)
