@@ -147,3 +147,9 @@ def test_a_call_after_a_reported_clause_is_the_speakers_request(extract):
 def test_a_target_one_step_into_the_object_or_the_next_action(extract, text, kind, recipient):
     event = _only(extract(text), kind)
     assert _texts(event.recipients) == [recipient]
+
+
+def test_a_raid_executed_is_no_killing(extract):
+    ex = extract("During the raid on the ranch , executed after a tip , police removed 400 children .")
+    assert "ASSAULT" not in _types(ex)
+    assert "ASSAULT" in _types(extract("Two prisoners were executed at dawn ."))

@@ -187,7 +187,7 @@ def _refine(verb: Token, lemma: str, sense: Sense) -> Sense | None:
     if lemma in ("release", "free", "execute", "recall", "receive", "host") and obj is not None:
         if obj.dep_ == "dobj" and not is_agentive(obj) and obj_lemma not in HUMAN_NOUNS:
             return None
-    if lemma in ("release", "free", "recall", "return") and obj is None:
+    if lemma in ("release", "free", "recall", "return", "execute") and obj is None:
         return None
     if lemma == "meet" and obj is not None and obj.dep_ == "dobj" and not is_agentive(obj):
         return None  # "meet demand", "meet the deadline"

@@ -23,7 +23,7 @@ from assay.records import Actor, Article, Claim, Entity, Event, Place, Quantity,
 from assay.resolve.countries import CountryTable
 from assay.resolve.reference import Reference
 
-EXTRACTOR = "assay.events.v1"
+EXTRACTOR = "assay.events.v2"  # v2: "execute" with nothing executed is no killing
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 MODAL_AUX = {"could", "might", "may", "would", "should", "can"}
