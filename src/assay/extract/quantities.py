@@ -62,7 +62,17 @@ def _a_count(doc: Doc, num: Figure, noun_i: int | None, concept: str | None) -> 
         return False
     if noun_i is not None and _speaking(doc[noun_i]):
         return False
+    if _one_of(doc, num):
+        return False
     return not _in_clock_or_calendar(doc, num)
+
+
+def _one_of(doc: Doc, num: Figure) -> bool:
+    """ "One of the fatalities was a child", "one of the bombs landed": a member picked out, not a count."""
+    tok = doc[num.end - 1]
+    return num.value == 1 and tok.lower_ == "one" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.tag_ in ("NNS", "NNPS") for g in c.children)
+        for c in tok.children)
 
 
 def _speaking(noun: Token) -> bool:
