@@ -212,7 +212,7 @@ def _noun_label(e: Estimand, unit: str | None) -> str:
     if e.counted:
         return e.counted if e.counted.endswith("s") or e.concept == "percentage" else e.counted + "s"
     if e.concept == "other":
-        return (unit or "").lower() or ("figures" if e.measure is None else "")
+        return (unit or "").lower() or "figures"  # "figures (compare)", not "(compare)"
     return e.concept if e.measure is None or e.concept != e.measure else ""
 
 
