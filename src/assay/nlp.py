@@ -12,6 +12,12 @@ from spacy.tokens import Doc, Span, Token
 LINE_BREAK_COMPONENT = "assay_line_breaks"
 INITIALS_COMPONENT = "assay_spaced_initials"
 ACRONYM_COMPONENT = "assay_spaced_acronyms"
+GLUED_COMPONENT = "assay_glued_headings"
+# words that open sentences, which a glued heading runs into ("DeclaredThe"); brand names ("JavaScript",
+# "PlayStation") do not end in one
+OPENERS = ("The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "We", "This", "That", "His", "Her",
+           "Their", "Its", "After", "When", "But", "Police", "Officials", "Authorities")
+GLUED = re.compile(r"^([A-Za-z]*[a-z]{3})(" + "|".join(OPENERS) + r")$")
 QUOTES = {'"', "“", "”"}
 # "SEOUL, South Korea — ", "KESTRIN, Ostrevia (Meridian) — " at the start of a line
 DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’ -]{2,}(?:, [A-Z][\w.'’ -]+)*(?: \([^)\n]{1,40}\))? [—–-]{1,2} ")
@@ -97,6 +103,24 @@ def _letter(tok: Token) -> bool:
     return len(tok.text) == 1 and tok.is_alpha
 
 
+@Language.component(GLUED_COMPONENT)
+def glued_headings(doc: Doc) -> Doc:
+    """Scraped pages glue a heading to the sentence after it ("Emergency DeclaredThe head of ...",
+    "InjuredAn alleged confrontation"): a word ending in lower case that runs into a capitalised word that
+    opens sentences is two words, and the second starts a sentence."""
+    glued = [(tok, m) for tok in doc if (m := GLUED.match(tok.text)) is not None]
+    if not glued:
+        return doc
+    with doc.retokenize() as retokenizer:
+        for tok, m in glued:
+            retokenizer.split(tok, [m.group(1), m.group(2)], heads=[(tok, 0), (tok, 1)])
+    for tok in doc:
+        if tok.i and not doc[tok.i - 1].whitespace_ and doc[tok.i - 1].text[-1:].islower() \
+                and tok.text in OPENERS:
+            tok.is_sent_start = True
+    return doc
+
+
 @Language.component(INITIALS_COMPONENT)
 def spaced_initials(doc: Doc) -> Doc:
     """A name with a spaced initial is one person: the tagger stops "Rusli M . Saleh" and "George W . Bush"
@@ -147,6 +171,7 @@ def load_nlp(model: str) -> Language:
     if "ner" in nlp.pipe_names:
         nlp.add_pipe(INITIALS_COMPONENT, after="ner")
     nlp.add_pipe(ACRONYM_COMPONENT, first=True)
+    nlp.add_pipe(GLUED_COMPONENT, first=True)
     return nlp
 
 

@@ -314,3 +314,11 @@ def test_all_of_whom_is_the_group_the_clause_describes(extract):
     ex = extract("Boyette spoke to five aid workers in the camp, all of whom said four bombs were dropped.")
     said = next(c for c in ex.claims if c.cue.text == "said")
     assert "aid-workers" in said.source_entity
+
+
+def test_a_heading_glued_to_the_next_sentence_is_cut_off(extract, pipeline):
+    # scraped pages glue a heading to the sentence after it
+    ex = extract("Emergency DeclaredThe head of the clinic, Mara Lind, said the outbreak was grave.")
+    said = next(c for c in ex.claims if c.cue.text == "said")
+    assert not said.source.text.startswith("Emergency") and "Mara Lind" in said.source.text
+    assert [t.text for t in pipeline.nlp("She uses JavaScript at the Theatre.")][:3] == ["She", "uses", "JavaScript"]

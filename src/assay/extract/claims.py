@@ -21,7 +21,7 @@ from assay.extract.quotes import Quotation, find_quotations, quote_chain
 from assay.records import Claim, Entity, Span
 from assay.resolve.reference import Reference
 
-EXTRACTOR = "assay.claims.v13"  # v13: spaced acronyms, "they" to plural groups
+EXTRACTOR = "assay.claims.v14"  # v14: glued headings, imperatives
 MAX_GAP_FOR_CONTINUATION = 160  # characters between a quote claim's end and the quote that continues it
 SPEECH_CLASSES = {"neutral", "assert", "warn", "deny", "allege", "caution", "estimate", "predict", "other"}
 
