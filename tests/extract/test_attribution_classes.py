@@ -322,3 +322,8 @@ def test_a_heading_glued_to_the_next_sentence_is_cut_off(extract, pipeline):
     said = next(c for c in ex.claims if c.cue.text == "said")
     assert not said.source.text.startswith("Emergency") and "Mara Lind" in said.source.text
     assert [t.text for t in pipeline.nlp("She uses JavaScript at the Theatre.")][:3] == ["She", "uses", "JavaScript"]
+
+
+def test_an_imperative_is_no_report(extract):
+    ex = extract('"There is no danger," the mayor said.Read more: Why officers quit the forcePolice have sealed the area.')
+    assert [c.cue.text for c in ex.claims] == ["said"]

@@ -222,6 +222,8 @@ def verb_cue(verb: Token) -> Found | None:
         return stance_cue(verb)
     if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         return None
+    if _imperative(verb):
+        return None  # "Read more: ...", "Tell me who you are": an order, not a report
     cue = cue_range(verb)
     passive = _passive_no_source(verb)
     if passive is not None:
@@ -242,6 +244,13 @@ def verb_cue(verb: Token) -> Found | None:
     if subj is not None:
         found.source_head = subj.i
     return found
+
+
+def _imperative(verb: Token) -> bool:
+    """A bare verb opening its sentence with no subject ("Read more:", "Tell me who you are")."""
+    first = next((t for t in verb.sent if not t.is_punct and not t.is_space), None)
+    return verb.tag_ == "VB" and first is not None and first.i == verb.i \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
 
 
 def _has_figure(tok: Token) -> bool:
