@@ -327,3 +327,13 @@ def test_a_heading_glued_to_the_next_sentence_is_cut_off(extract, pipeline):
 def test_an_imperative_is_no_report(extract):
     ex = extract('"There is no danger," the mayor said.Read more: Why officers quit the forcePolice have sealed the area.')
     assert [c.cue.text for c in ex.claims] == ["said"]
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("The prosecutor said the two men would appear in court on Wednesday.", "predicted"),
+    ("The prosecutor said the suspect appeared in court on Monday.", "asserted"),
+    ("Police said the group appeared to be poorly equipped.", "hedged"),
+])
+def test_appearing_in_court_is_no_hedge(extract, text, modality):
+    said = next(c for c in extract(text).claims if c.cue.text == "said")
+    assert said.modality == modality

@@ -83,6 +83,18 @@ def _main_hedges(doc: Doc, hedges: list[tuple[int, int]], found: Found, content:
     return [h for h in hedges if _on_spine(doc, h, found, content, heads)]
 
 
+def _an_appearance(doc: Doc, hedge: tuple[int, int]) -> bool:
+    """ "appeared in court", "will appear on television": showing up, not seeming (which takes a
+    complement: "appeared to be", "seems unlikely", "appears that")."""
+    span = doc.char_span(*hedge, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].lemma_.lower() not in ("appear", "seem"):
+        return False
+    verb = span[0]
+    return not any(c.dep_ in ("xcomp", "acomp", "ccomp", "attr", "oprd") or (c.dep_ == "prep" and c.lower_
+                                                                              in ("as", "like"))
+                   for c in verb.children)
+
+
 def _none_of(verb: Token) -> bool:
     """ "there were no foreign fighters in the country", "no group has claimed the attack": the clause says
     that none exist or none did."""
@@ -126,7 +138,7 @@ def modality_and_hedges(doc: Doc, found: Found, content: list[tuple[int, int]]) 
         if span is not None:
             hedges.extend(_hedges_in(doc, span.start, span.end))
     heads = _content_heads(doc, found, content, whole=not found.one_clause)
-    hedges = [h for h in hedges if _on_spine(doc, h, found, content)]
+    hedges = [h for h in hedges if _on_spine(doc, h, found, content) and not _an_appearance(doc, h)]
     main_hedges = _main_hedges(doc, hedges, found, content, heads)
     if found.cue_class == "deny" or any(c.dep_ == "neg" for c in cue.children):
         return "negated", hedges
