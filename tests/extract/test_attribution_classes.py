@@ -325,7 +325,8 @@ def test_a_heading_glued_to_the_next_sentence_is_cut_off(extract, pipeline):
 
 
 def test_an_imperative_is_no_report(extract):
-    ex = extract('"There is no danger," the mayor said.Read more: Why officers quit the forcePolice have sealed the area.')
+    ex = extract('"There is no danger," the mayor said.Read more: Why officers quit the forcePolice have '
+                 "sealed the area.")
     assert [c.cue.text for c in ex.claims] == ["said"]
 
 
@@ -337,3 +338,9 @@ def test_an_imperative_is_no_report(extract):
 def test_appearing_in_court_is_no_hedge(extract, text, modality):
     said = next(c for c in extract(text).claims if c.cue.text == "said")
     assert said.modality == modality
+
+
+def test_a_speakers_own_thinking_inside_a_quote_is_no_claim_of_its_own(extract):
+    ex = extract('"If I had to pick someone, it would be Varga. I think she is great," he says. '
+                 '"I told them to leave," she said.')
+    assert [c.cue.text for c in ex.claims] == ["says", "said"]

@@ -21,8 +21,10 @@ from assay.extract.quotes import Quotation, find_quotations, quote_chain
 from assay.records import Claim, Entity, Span
 from assay.resolve.reference import Reference
 
-EXTRACTOR = "assay.claims.v14"  # v14: glued headings, imperatives
+EXTRACTOR = "assay.claims.v15"  # v15: no claims of a speaker's own mind inside a quote
 MAX_GAP_FOR_CONTINUATION = 160  # characters between a quote claim's end and the quote that continues it
+FIRST_AND_SECOND = {"i", "we", "you"}
+SPEECH_ACTS = {"neutral", "assert", "warn", "deny", "allege"}  # "I told", "we warned" report speech
 SPEECH_CLASSES = {"neutral", "assert", "warn", "deny", "allege", "caution", "estimate", "predict", "other"}
 
 
@@ -156,6 +158,17 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
     return sorted(seen.values(), key=lambda d: (d.cue[0], d.part))
 
 
+def _speakers_own_mind(doc: Doc, d: Draft, quotes: list[Quotation]) -> bool:
+    """ "'I think he's great,' he says", "'We want a stop sign'": inside a quote, the speaker's own thinking
+    or wanting is part of what is quoted, not a claim of its own; a report of speech stays ("'I told them
+    to leave,' she said")."""
+    if d.found.source_head is None or d.found.cue_class in SPEECH_ACTS:
+        return False
+    if doc[d.found.source_head].lower_ not in FIRST_AND_SECOND:
+        return False
+    return any(q.holds(*d.cue) for q in quotes)
+
+
 def _nesting(claims: list[tuple[str, Draft]]) -> dict[str, str]:
     """Claim id -> id of the innermost claim whose content holds its cue."""
     out: dict[str, str] = {}
@@ -184,7 +197,7 @@ def extract_claims(doc: Doc, ref: Reference) -> tuple[list[Claim], list[Entity]]
             if draft is not None:
                 draft.part = part
                 drafts.append(draft)
-    drafts = _dedupe(drafts)
+    drafts = [d for d in _dedupe(drafts) if not _speakers_own_mind(doc, d, quotes)]
     _carry_quotes(text, drafts, quotes)
     resolver = SourceResolver(doc, quotes, ref)
     ids = [(f"c{i}", d) for i, d in enumerate(drafts, 1)]
