@@ -18,6 +18,11 @@ GLUED_COMPONENT = "assay_glued_headings"
 OPENERS = ("The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "We", "This", "That", "His", "Her",
            "Their", "Its", "After", "When", "But", "Police", "Officials", "Authorities")
 GLUED = re.compile(r"^([A-Za-z]*[a-z]{3})(" + "|".join(OPENERS) + r")$")
+MONTH_NAMES = {"January", "February", "March", "April", "June", "July", "August", "September", "October",
+               "November", "December"}
+# a timeline's date glued to its entry ("bombsFebruary", "2013Tsarnaev")
+GLUED_DATE = re.compile(r"^([A-Za-z]*[a-z]{3}|\d{4})((?:January|February|March|April|June|July|August|September|"
+                        r"October|November|December)|[A-Z][a-z]{2,})$")
 QUOTES = {'"', "“", "”"}
 # "SEOUL, South Korea — ", "KESTRIN, Ostrevia (Meridian) — " at the start of a line
 DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’ -]{2,}(?:, [A-Z][\w.'’ -]+)*(?: \([^)\n]{1,40}\))? [—–-]{1,2} ")
@@ -108,7 +113,7 @@ def glued_headings(doc: Doc) -> Doc:
     """Scraped pages glue a heading to the sentence after it ("Emergency DeclaredThe head of ...",
     "InjuredAn alleged confrontation"): a word ending in lower case that runs into a capitalised word that
     opens sentences is two words, and the second starts a sentence."""
-    glued = [(tok, m) for tok in doc if (m := GLUED.match(tok.text)) is not None]
+    glued = [(tok, m) for tok in doc if (m := GLUED.match(tok.text) or _glued_date(tok.text)) is not None]
     if not glued:
         return doc
     with doc.retokenize() as retokenizer:
@@ -119,6 +124,13 @@ def glued_headings(doc: Doc) -> Doc:
                 and tok.text in OPENERS:
             tok.is_sent_start = True
     return doc
+
+
+def _glued_date(text: str) -> re.Match[str] | None:
+    m = GLUED_DATE.match(text)
+    if m is None or (not m.group(1).isdigit() and m.group(2) not in MONTH_NAMES):
+        return None  # a word and a capitalised word that is no month ("JavaScript") stay one
+    return m
 
 
 @Language.component(INITIALS_COMPONENT)

@@ -322,6 +322,8 @@ def test_a_heading_glued_to_the_next_sentence_is_cut_off(extract, pipeline):
     said = next(c for c in ex.claims if c.cue.text == "said")
     assert not said.source.text.startswith("Emergency") and "Mara Lind" in said.source.text
     assert [t.text for t in pipeline.nlp("She uses JavaScript at the Theatre.")][:3] == ["She", "uses", "JavaScript"]
+    assert [t.text for t in pipeline.nlp("used in the bombsFebruary 2013Tarn visits")][3:7] == \
+        ["bombs", "February", "2013", "Tarn"]
 
 
 def test_an_imperative_is_no_report(extract):
