@@ -346,3 +346,13 @@ def test_a_speakers_own_thinking_inside_a_quote_is_no_claim_of_its_own(extract):
     ex = extract('"If I had to pick someone, it would be Varga. I think she is great," he says. '
                  '"I told them to leave," she said.')
     assert [c.cue.text for c in ex.claims] == ["says", "said"]
+
+
+def test_where_someone_spoke_is_not_a_source_of_its_own(extract):
+    ex = extract("In that interview, he invoked the teaching of subsidiarity. In a statement on Friday the "
+                 "ministry accused the investigators of bias. In a poll released Monday, Voss leads by four points.")
+    assert [c.cue.text for c in ex.claims if c.cue.text == "In"] == ["In", "In"]
+    accused = next(c for c in ex.claims if "investigators" in " ".join(s.text for s in c.content))
+    assert accused.source.text == "the ministry"
+    poll = [c for c in ex.claims if c.source is not None and "poll" in c.source.text]
+    assert len(poll) == 1

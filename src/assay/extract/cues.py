@@ -37,6 +37,9 @@ SOURCE_PREPS = ("from", "by", "of", "among")
 DOCUMENT_NOUNS = {"poll", "survey", "study", "report", "interview", "statement", "letter", "memo", "filing",
                   "analysis", "assessment", "document", "tweet", "post", "column", "op-ed", "speech", "book",
                   "briefing", "communique", "communiqué", "testimony", "lawsuit", "complaint", "email"}
+# what someone says things in ("in an interview, she called ..."): its author, not the venue, is the source
+SPEECH_VENUES = {"interview", "statement", "letter", "tweet", "post", "column", "op-ed", "speech", "book",
+                 "briefing", "testimony", "email"}
 # figures given as "put X at N" (any of these) or "counted N attacks" (the counting ones)
 FIGURE_VERBS = {"put", "estimate", "place", "count", "record", "tally", "register", "document", "log", "revise",
                 "peg"}
@@ -380,6 +383,11 @@ def in_document(tok: Token, sent: SpacySpan) -> Found | None:
     found = Found((tok.i, tok.i + 1), "evidence", tok.i, _rest_of(sent, subtree_range(tok)),
                   content_head=sent.root.i)
     found.source_head = objs[0].i
+    speaker = subject_of(head) if objs[0].lemma_.lower() in SPEECH_VENUES else None
+    if speaker is not None and speaker.pos_ in ("NOUN", "PROPN", "PRON"):
+        if not is_cue_verb(head):
+            return None  # "In an interview, he invoked the teaching": where he spoke, not a source of its own
+        found.source_head = speaker.i  # "In a statement it accused the investigators of bias": it says so
     return found
 
 
