@@ -356,3 +356,8 @@ def test_where_someone_spoke_is_not_a_source_of_its_own(extract):
     assert accused.source.text == "the ministry"
     poll = [c for c in ex.claims if c.source is not None and "poll" in c.source.text]
     assert len(poll) == 1
+
+
+def test_a_document_that_speaks_is_an_artifact_not_a_person(extract):
+    ex = extract("The lawsuit alleges the company passed over women for promotion.")
+    assert ex.claims[0].source_kind == "artifact" and ex.claims[0].source_entity == "org:lawsuit"
