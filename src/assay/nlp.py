@@ -13,6 +13,9 @@ LINE_BREAK_COMPONENT = "assay_line_breaks"
 INITIALS_COMPONENT = "assay_spaced_initials"
 ACRONYM_COMPONENT = "assay_spaced_acronyms"
 GLUED_COMPONENT = "assay_glued_headings"
+# titles before a name, written with a spaced stop in tokenised archives ("Capt . Ray Peavy")
+TITLE_ABBREVIATIONS = {"Capt", "Lt", "Sgt", "Gov", "Sen", "Rep", "Dr", "Mr", "Mrs", "Ms", "Gen", "Col", "Maj", "Cpl",
+                       "Adm", "Det", "Insp", "Supt", "Prof", "Rev", "Lieut", "Pvt"}
 # words that open sentences, which a glued heading runs into ("DeclaredThe"); brand names ("JavaScript",
 # "PlayStation") do not end in one
 OPENERS = ("The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "We", "This", "That", "His", "Her",
@@ -81,18 +84,22 @@ def _after_initial(stop: Token) -> bool:
 
 @Language.component(ACRONYM_COMPONENT)
 def spaced_acronyms(doc: Doc) -> Doc:
-    """Tokenised archives write "U . S ." and "a . m ."; the tagger and parser read them as letters and
-    full stops. Each such run becomes one token that reads as its usual form ("U.S."); the text and
-    character offsets stay as written."""
+    """Tokenised archives write "U . S .", "a . m ." and "Capt . Ray Peavy"; the tagger and parser read
+    letters and full stops. Each such run, and a title with its stop before a name, becomes one token
+    that reads as its usual form ("U.S."); the text and character offsets stay as written."""
     runs = []
     i = 0
-    while i + 3 < len(doc):
+    while i + 1 < len(doc):
         j = i
         while j + 1 < len(doc) and _letter(doc[j]) and doc[j + 1].text == "." and doc[j].whitespace_:
             j += 2
         if j - i >= 4:  # two letters at least, each with its stop
             runs.append((i, j))
             i = j
+        elif doc[i].text in TITLE_ABBREVIATIONS and doc[i].whitespace_ and doc[i + 1].text == "." \
+                and i + 2 < len(doc) and doc[i + 2].is_title:
+            runs.append((i, i + 2))  # "Capt . Ray Peavy", "Lt . Gerry Scherlinck"
+            i += 2
         else:
             i += 1
     if runs:

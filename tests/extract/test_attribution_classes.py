@@ -361,3 +361,8 @@ def test_where_someone_spoke_is_not_a_source_of_its_own(extract):
 def test_a_document_that_speaks_is_an_artifact_not_a_person(extract):
     ex = extract("The lawsuit alleges the company passed over women for promotion.")
     assert ex.claims[0].source_kind == "artifact" and ex.claims[0].source_entity == "org:lawsuit"
+
+
+def test_a_title_with_a_spaced_stop_stays_with_its_name(extract):
+    ex = extract("Ortiz was searching for the suspect , Sheriff's Capt . Ray Peavy said .")
+    assert ex.claims[0].source_entity == "person:ray-peavy"
