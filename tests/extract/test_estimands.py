@@ -236,3 +236,12 @@ def test_a_figure_joined_to_the_clause_before_takes_its_own_verb_and_place(extra
 ])
 def test_a_figure_that_counts_the_speakers_or_picks_one_forms_no_series(extract, text, figure):
     assert estimand_of(extract, text, figure).estimand is None
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("A passer-by called 911 shortly after the shots.", "911"),
+    ("The shooting happened in the 12000 block of Pioneer Boulevard.", "12000"),
+    ("Police found a .38-caliber revolver in the car.", ".38"),
+])
+def test_a_number_that_names_forms_no_series(extract, text, figure):
+    assert estimand_of(extract, text, figure).estimand is None

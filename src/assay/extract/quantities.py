@@ -25,13 +25,15 @@ from assay.records import Claim, Estimand, Quantity, Span, Time
 from assay.resolve.countries import CountryTable
 from assay.resolve.reference import Reference
 
-EXTRACTOR = "assay.quantities.v8"  # v8: districts in an opening phrase, figures joined to the clause before
+EXTRACTOR = "assay.quantities.v9"  # v9: numbers that name (911, address blocks, calibres)
 ESTIMATE_CUES = {"estimate", "believe"}
 SERIES_CONCEPTS = {"personnel", "casualties", "weapons"}
 NOT_COUNTS = {"distance", "duration", "speed", "temperature", "age", "magnitude"}  # never form a series
 NAME_TYPES = {"GPE", "ORG", "FAC", "LOC", "PERSON"}  # a number before one of these is part of a name
 NUMBERED_WORDS = {"section", "article", "chapter", "no", "no.", "number", "route", "highway", "flight", "room",
                   "paragraph", "clause", "page", "resolution", "amendment", "gate", "platform", "line"}
+EMERGENCY_LINES = {911, 999, 112}
+NAMING_UNITS = {"block", "caliber", "calibre", "gauge"}  # "the 12000 block of", "a .38-caliber pistol"
 QUAKE_NOUNS = {"quake", "earthquake", "temblor", "tremor", "quakes", "earthquakes"}
 MODALS = {"could", "might", "may", "would"}
 FORCE_NOUNS = {"troops", "soldiers", "forces", "fighters", "personnel", "volunteers", "troop", "soldier"}
@@ -62,9 +64,22 @@ def _a_count(doc: Doc, num: Figure, noun_i: int | None, concept: str | None) -> 
         return False
     if noun_i is not None and _speaking(doc[noun_i]):
         return False
-    if _one_of(doc, num):
+    if _one_of(doc, num) or _a_number_name(doc, num, noun_i):
         return False
     return not _in_clock_or_calendar(doc, num)
+
+
+def _a_number_name(doc: Doc, num: Figure, noun_i: int | None) -> bool:
+    """A number that names rather than counts: an emergency line ("called 911", "a 999 call"), an
+    address block ("the 12000 block of Pioneer Boulevard"), a gun's calibre ("a .38-caliber revolver")."""
+    noun = doc[noun_i].lower_ if noun_i is not None else ""
+    after = doc[num.end].lower_ if num.end < len(doc) else ""
+    before = doc[num.start - 1].lower_ if num.start > 0 else ""
+    if num.value in EMERGENCY_LINES and (noun in ("call", "calls") or after in ("call", "calls", "operator",
+                                                                                 "dispatcher")
+                                         or before in ("called", "dialed", "dialled", "dial", "call", "to")):
+        return True
+    return noun in NAMING_UNITS or after in NAMING_UNITS
 
 
 def _one_of(doc: Doc, num: Figure) -> bool:
