@@ -202,6 +202,7 @@ def test_a_partitive_pronoun_counts_what_it_stands_for(extract):
 @pytest.mark.parametrize("text,figure", [
     ("Thu , 10 Nov 2011 02 : 45 PM A refugee camp was hit by an air strike .", "02"),
     ("Witnesses heard three more blasts at 3 p . m . local time .", "3"),
+    ("The attack began at 10 a . m . on Monday .", "10"),
     ("The camp received a ration on Oct . 29 and another later .", "29"),
     ("The rivals have accused one another of arming rebels.", "one"),
     ("We were 20 in one room, with no blankets.", "20"),

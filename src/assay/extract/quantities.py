@@ -33,6 +33,7 @@ NAME_TYPES = {"GPE", "ORG", "FAC", "LOC", "PERSON"}  # a number before one of th
 NUMBERED_WORDS = {"section", "article", "chapter", "no", "no.", "number", "route", "highway", "flight", "room",
                   "paragraph", "clause", "page", "resolution", "amendment", "gate", "platform", "line"}
 EMERGENCY_LINES = {911, 999, 112}
+CLOCK_WORDS = {"a.m.", "p.m.", "a.m", "p.m", "am", "pm", "gmt", "utc", "est", "edt", "bst", "cet", "ist", "hrs"}
 NAMING_UNITS = {"block", "caliber", "calibre", "gauge"}  # "the 12000 block of", "a .38-caliber pistol"
 QUAKE_NOUNS = {"quake", "earthquake", "temblor", "tremor", "quakes", "earthquakes"}
 MODALS = {"could", "might", "may", "would"}
@@ -104,6 +105,8 @@ def _in_clock_or_calendar(doc: Doc, num: Figure) -> bool:
         return True
     if _joined(doc, num.start - 2, num.start - 1) or _joined(doc, num.end + 1, num.end):
         return True
+    if num.end < len(doc) and doc[num.end].lower_.replace(" ", "") in CLOCK_WORDS:
+        return True  # "10 a . m .", "1200 GMT"
     beside = [doc[i] for i in (num.start - 1, num.end) if 0 <= i < len(doc)]  # "10 Nov", "Oct 29"
     if any(t.lower_.rstrip(".") in MONTHS and t.is_title for t in beside):
         return True
