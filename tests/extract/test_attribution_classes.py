@@ -366,3 +366,9 @@ def test_a_document_that_speaks_is_an_artifact_not_a_person(extract):
 def test_a_title_with_a_spaced_stop_stays_with_its_name(extract):
     ex = extract("Ortiz was searching for the suspect , Sheriff's Capt . Ray Peavy said .")
     assert ex.claims[0].source_entity == "person:ray-peavy"
+
+
+def test_a_quotes_first_sentence_gives_its_modality(extract):
+    ex = extract('"This will grind trade to a halt. Perhaps for days," he said. "Perhaps it will rain. It is '
+                 'cold," she said.')
+    assert [c.modality for c in ex.claims] == ["predicted", "hedged"]

@@ -21,7 +21,7 @@ from assay.extract.quotes import Quotation, find_quotations, quote_chain
 from assay.records import Claim, Entity, Span
 from assay.resolve.reference import Reference
 
-EXTRACTOR = "assay.claims.v16"  # v16: "in an interview" is where someone spoke
+EXTRACTOR = "assay.claims.v17"  # v17: a quote's first sentence gives its modality
 MAX_GAP_FOR_CONTINUATION = 160  # characters between a quote claim's end and the quote that continues it
 FIRST_AND_SECOND = {"i", "we", "you"}
 SPEECH_ACTS = {"neutral", "assert", "warn", "deny", "allege"}  # "I told", "we warned" report speech

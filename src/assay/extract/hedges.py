@@ -79,8 +79,16 @@ def _on_spine(doc: Doc, hedge: tuple[int, int], found: Found, content: list[tupl
 
 def _main_hedges(doc: Doc, hedges: list[tuple[int, int]], found: Found, content: list[tuple[int, int]],
                  heads: list[Token]) -> list[tuple[int, int]]:
-    """The hedges that qualify the main proposition (SCHEMA: the claim's modality is its main proposition's)."""
-    return [h for h in hedges if _on_spine(doc, h, found, content, heads)]
+    """The hedges that qualify the main proposition (SCHEMA: the claim's modality is its main proposition's):
+    in a quote of several sentences, those of the first ("'This will grind economies to a halt. Perhaps
+    for days,' he said" is predicted)."""
+    first = heads[0].sent if heads else None
+    return [h for h in hedges if _on_spine(doc, h, found, content, heads)
+            and (first is None or not first.end_char <= h[0] or _outside_content(h, content))]
+
+
+def _outside_content(hedge: tuple[int, int], content: list[tuple[int, int]]) -> bool:
+    return not any(s <= hedge[0] < e for s, e in content)  # in the cue or the source
 
 
 def _an_appearance(doc: Doc, hedge: tuple[int, int]) -> bool:
