@@ -79,11 +79,6 @@ def point_bounds(p: dict[str, Any]) -> tuple[float, float]:
     return lo, hi
 
 
-def _days_apart(a: str | None, b: str | None) -> int | None:
-    da, db = iso_day(a), iso_day(b)
-    return abs((da - db).days) if da and db else None
-
-
 def _report(p: dict[str, Any]) -> tuple:
     return p["origin"], p["value"], p["low"], p["high"]
 
