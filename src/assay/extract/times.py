@@ -175,10 +175,9 @@ def _with_part_of_day(doc: Doc, ent: SpacySpan) -> SpacySpan:
 
 
 # "a day earlier", "two days later", "the day before", "the previous day", "three days ago"
-DAYS_APART = re.compile(r"^(?:(a|one|two|three|four|five|six|seven|\d+) days? (earlier|later|before|after|ago)"
-                        r"|the (day) (before|after)|the (previous|next|following) day)$")
+DAYS_APART = re.compile(r"^(?:(?P<n>a|one|two|three|four|five|six|seven|\d+) days? (?P<way>earlier|later|before"
+                        r"|after|ago)|the day (?P<way2>before|after)|the (?P<way3>previous|next|following) day)$")
 RELATIVE_WORDS = {"ago", "last", "this", "next", "earlier", "later", "before", "after"}
-SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 def _days_apart(ent: SpacySpan, earlier_day: date | None, anchor: date | None) -> tuple[str, str] | None:
@@ -188,12 +187,12 @@ def _days_apart(ent: SpacySpan, earlier_day: date | None, anchor: date | None) -
     m = DAYS_APART.match(words)
     if m is None:
         return None
-    count, way = (m.group(1), m.group(2)) if m.group(1) else ("a", m.group(4) or m.group(5))
+    way = m["way"] or m["way2"] or m["way3"]
     back = way in ("earlier", "before", "ago", "previous")
     base = anchor if way == "ago" else earlier_day or anchor
     if base is None:
         return None
-    n = SMALL_NUMBERS.get(count) or int(count)
+    n = 1 if m["n"] in (None, "a") else int(token_value(m["n"]))
     return (base - timedelta(days=n) if back else base + timedelta(days=n)).isoformat(), "day"
 
 
