@@ -21,11 +21,11 @@ TITLE_ABBREVIATIONS = {"Capt", "Lt", "Sgt", "Gov", "Sen", "Rep", "Dr", "Mr", "Mr
 OPENERS = ("The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "We", "This", "That", "His", "Her",
            "Their", "Its", "After", "When", "But", "Police", "Officials", "Authorities")
 GLUED = re.compile(r"^([A-Za-z]*[a-z]{3})(" + "|".join(OPENERS) + r")$")
+# "May" is left out: "reportsMay" is as likely a verb
 MONTH_NAMES = {"January", "February", "March", "April", "June", "July", "August", "September", "October",
                "November", "December"}
-# a timeline's date glued to its entry ("bombsFebruary", "2013Tsarnaev")
-GLUED_DATE = re.compile(r"^([A-Za-z]*[a-z]{3}|\d{4})((?:January|February|March|April|June|July|August|September|"
-                        r"October|November|December)|[A-Z][a-z]{2,})$")
+# a timeline's date glued to its entry: a month after a word ("bombsFebruary"), a word after a year ("2013Tsarnaev")
+GLUED_DATE = re.compile(r"^([A-Za-z]*[a-z]{3}|\d{4})([A-Z][a-z]{2,})$")
 QUOTES = {'"', "“", "”"}
 # "SEOUL, South Korea — ", "KESTRIN, Ostrevia (Meridian) — " at the start of a line
 DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’ -]{2,}(?:, [A-Z][\w.'’ -]+)*(?: \([^)\n]{1,40}\))? [—–-]{1,2} ")
@@ -79,7 +79,7 @@ def _after_initial(stop: Token) -> bool:
     if stop.i < 2:
         return False
     letter, before = stop.doc[stop.i - 1], stop.doc[stop.i - 2]
-    return len(letter.text) == 1 and letter.is_upper and (before.is_title or before.text == ".")
+    return _initial(letter) and (before.is_title or before.text == ".")
 
 
 @Language.component(ACRONYM_COMPONENT)
@@ -135,7 +135,7 @@ def glued_headings(doc: Doc) -> Doc:
 
 def _glued_date(text: str) -> re.Match[str] | None:
     m = GLUED_DATE.match(text)
-    if m is None or (not m.group(1).isdigit() and m.group(2) not in MONTH_NAMES):
+    if m is None or not (m.group(1).isdigit() or m.group(2) in MONTH_NAMES):
         return None  # a word and a capitalised word that is no month ("JavaScript") stay one
     return m
 
