@@ -16,6 +16,7 @@ from assay.records import Time
 
 NESTED = {"relcl", "acl", "advcl", "ccomp", "parataxis", "appos"}
 RATE_UNITS = {"day": "day", "daily": "day", "week": "week", "month": "month", "year": "year", "night": "day"}
+RELATIVE_AFTER = ("earlier", "later", "before", "after", "ago")  # "12 a day earlier" is a time
 TYPICAL = {"average", "typical", "normal", "ordinary", "given", "usual"}
 YEAR = re.compile(r"^(\d{4})(?:-(\d{2}))?")
 
@@ -85,10 +86,9 @@ def rate_of(doc: Doc, end: int) -> str | None:
     for i, w in enumerate(words[:2]):
         if w not in ("a", "per", "each", "every"):
             continue
-        after = [t.lower_ for t in toks[i + 1:] if t.pos_ != "ADJ"][:2]  # "500 trucks a working day"
-        if after and after[0] in RATE_UNITS and after[1:] not in (["earlier"], ["later"], ["before"], ["after"],
-                                                                  ["ago"]):
-            return RATE_UNITS[after[0]]
+        unit, following = ([t.lower_ for t in toks[i + 1:] if t.pos_ != "ADJ"] + [None, None])[:2]
+        if unit in RATE_UNITS and following not in RELATIVE_AFTER:  # "500 trucks a working day"
+            return RATE_UNITS[unit]
     return "day" if words[:1] == ["daily"] else None
 
 
@@ -118,6 +118,7 @@ def _any_given(prep: Token) -> str | None:
 
 
 COMPARING = {"down", "up", "compared", "compare", "comparison", "against", "versus", "vs", "vs."}
+COMPARING_PREPS = {"against", "versus", "vs", "vs."}  # "against 40 last year": a comparison by itself
 
 
 def comparison_phrase(tok: Token) -> Token | None:
@@ -128,7 +129,7 @@ def comparison_phrase(tok: Token) -> Token | None:
         return None
     if prep.lower_ in ("from", "with", "to") and prep.head.lower_ in COMPARING:
         return prep
-    return prep if prep.lower_ in ("against", "versus", "vs", "vs.") else None
+    return prep if prep.lower_ in COMPARING_PREPS else None
 
 
 def comparison_words(verb: Token, figure: Token) -> set[int]:
@@ -136,11 +137,10 @@ def comparison_words(verb: Token, figure: Token) -> set[int]:
     unless the figure is in one: their times are the compared figure's, not this one's."""
     out: set[int] = set()
     for c in verb.children:
-        preps = [c] if c.dep_ == "prep" and c.lower_ in ("against", "versus", "vs", "vs.") else \
+        preps = [c] if c.dep_ == "prep" and c.lower_ in COMPARING_PREPS else \
             [g for g in c.children if g.dep_ == "prep"] if c.lower_ in COMPARING else []
         for prep in preps:
-            words = {t.i for t in prep.subtree}
-            if figure.i not in words:
+            if not prep.left_edge.i <= figure.i <= prep.right_edge.i:
                 out |= {t.idx for t in prep.subtree}
     return out
 

@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
 
 from assay.extract.counted_nouns import elided_noun, partitive_antecedent
 from assay.extract.estimand_time import (
@@ -99,7 +98,6 @@ def _near_words(noun: Token) -> list[Token]:
             out.append(c)
     out += [g for c in noun.children if c.dep_ == "relcl" for g in c.children if g.dep_ in ("acomp", "oprd")]
     return out
-
 
 
 def _argument_words(verb: Token, skip: Token) -> list[Token]:
@@ -207,15 +205,11 @@ def _country(tok: Token, countries: CountryTable) -> str | None:
                                  if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i)):
         if words and (code := countries.code(" ".join(t.text for t in words))) is not None:
             return code
-    named = {id(e): e for t in left if t.ent_type_ in ("NORP", "GPE") and (e := _entity_of(t)) is not None}
-    for ent in named.values():  # "North Korean leader Kim Jong-un": the nationality of a title
-        if (code := countries.code(ent.text)) is not None:
+    for ent in tok.doc.ents:  # "North Korean leader Kim Jong-un": the nationality of a title
+        if ent.label_ in ("NORP", "GPE") and left and left[0].i <= ent.start and ent.end <= tok.i + 1 \
+                and (code := countries.code(ent.text)) is not None:
             return code
     return None
-
-
-def _entity_of(tok: Token) -> SpacySpan | None:
-    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
 
 
 def group_key(subject: str, countries: CountryTable) -> str:
@@ -331,7 +325,6 @@ def said_of(num: Token) -> Token | None:
         noun = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"), noun)
     return noun if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
-
 
 
 def _combine(measure: str | None, m_concept: str | None, n_concept: str) -> tuple[str, str | None]:
