@@ -44,14 +44,18 @@ def _content_heads(doc: Doc, found: Found, content: list[tuple[int, int]], whole
         head = doc[found.content_head]
         if not whole:
             return [head]
-        contrast = [c for c in head.children if c.dep_ == "conj" and _has_child(c, ("cc",), CONTRAST)
-                    or c.dep_ == "conj" and any(d.dep_ == "cc" and d.lower_ in CONTRAST and c.i > d.i > head.i
-                                                for d in head.children)]
+        contrast = [c for c in head.children if c.dep_ == "conj" and _after_but(head, c)]
         return contrast[-1:] or [head]
     span = doc.char_span(*content[0], alignment_mode="expand") if content else None
     if span is None:
         return []
     return [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+
+
+def _after_but(head: Token, conj: Token) -> bool:
+    """A clause joined by "but" or "yet", which the parser hangs on the clause or on its head."""
+    return _has_child(conj, ("cc",), CONTRAST) or any(
+        d.dep_ == "cc" and d.lower_ in CONTRAST and head.i < d.i < conj.i for d in head.children)
 
 
 NOUN_MODIFIERS = ("acl", "relcl", "appos", "amod", "compound", "poss", "pobj")  # a figure's "perhaps" stays
@@ -81,14 +85,10 @@ def _main_hedges(doc: Doc, hedges: list[tuple[int, int]], found: Found, content:
                  heads: list[Token]) -> list[tuple[int, int]]:
     """The hedges that qualify the main proposition (SCHEMA: the claim's modality is its main proposition's):
     in a quote of several sentences, those of the first ("'This will grind economies to a halt. Perhaps
-    for days,' he said" is predicted)."""
-    first = heads[0].sent if heads else None
+    for days,' he said" is predicted), and those of the cue and source wherever they stand."""
+    first_end = heads[0].sent.end_char if heads else None
     return [h for h in hedges if _on_spine(doc, h, found, content, heads)
-            and (first is None or not first.end_char <= h[0] or _outside_content(h, content))]
-
-
-def _outside_content(hedge: tuple[int, int], content: list[tuple[int, int]]) -> bool:
-    return not any(s <= hedge[0] < e for s, e in content)  # in the cue or the source
+            and (first_end is None or h[0] < first_end or not any(s <= h[0] < e for s, e in content))]
 
 
 def _an_appearance(doc: Doc, hedge: tuple[int, int]) -> bool:

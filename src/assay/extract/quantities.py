@@ -33,6 +33,9 @@ NAME_TYPES = {"GPE", "ORG", "FAC", "LOC", "PERSON"}  # a number before one of th
 NUMBERED_WORDS = {"section", "article", "chapter", "no", "no.", "number", "route", "highway", "flight", "room",
                   "paragraph", "clause", "page", "resolution", "amendment", "gate", "platform", "line"}
 EMERGENCY_LINES = {911, 999, 112}
+LINE_AFTER = {"call", "calls", "operator", "dispatcher"}  # "a 999 call", "911 operator"
+LINE_BEFORE = {"called", "dialed", "dialled", "dial", "call", "to"}  # "called 911"
+SPEAKING_VERBS = SAY_VERBS | {"report", "confirm"}  # "One report said", "two officials confirmed"
 CLOCK_WORDS = {"a.m.", "p.m.", "a.m", "p.m", "am", "pm", "gmt", "utc", "est", "edt", "bst", "cet", "ist", "hrs"}
 NAMING_UNITS = {"block", "caliber", "calibre", "gauge"}  # "the 12000 block of", "a .38-caliber pistol"
 QUAKE_NOUNS = {"quake", "earthquake", "temblor", "tremor", "quakes", "earthquakes"}
@@ -76,9 +79,7 @@ def _a_number_name(doc: Doc, num: Figure, noun_i: int | None) -> bool:
     noun = doc[noun_i].lower_ if noun_i is not None else ""
     after = doc[num.end].lower_ if num.end < len(doc) else ""
     before = doc[num.start - 1].lower_ if num.start > 0 else ""
-    if num.value in EMERGENCY_LINES and (noun in ("call", "calls") or after in ("call", "calls", "operator",
-                                                                                 "dispatcher")
-                                         or before in ("called", "dialed", "dialled", "dial", "call", "to")):
+    if num.value in EMERGENCY_LINES and (noun in LINE_AFTER or after in LINE_AFTER or before in LINE_BEFORE):
         return True
     return noun in NAMING_UNITS or after in NAMING_UNITS
 
@@ -94,7 +95,7 @@ def _one_of(doc: Doc, num: Figure) -> bool:
 def _speaking(noun: Token) -> bool:
     """ "One report said", "Two US officials told reporters": the figure counts who speaks, not what happened."""
     verb = noun.head
-    return noun.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() in SAY_VERBS | {"report", "confirm"}
+    return noun.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() in SPEAKING_VERBS
 
 
 def _in_clock_or_calendar(doc: Doc, num: Figure) -> bool:
